@@ -22,6 +22,7 @@ export const FUNDING = ['government', 'provincial', 'college', 'partner', 'self'
 export const STATUSES = ['final', 'provisional'] as const;
 export const REGION_TYPES = ['foreign', 'hk_macao_tw'] as const;
 export const DURATION_BANDS = ['d1_7', 'd8_30', 'd31_90', 'd91_180', 'd181_plus'] as const;
+export const AGREEMENT_STATUSES = ['active', 'expired'] as const;
 export const EVENT_KINDS = ['forum', 'membership', 'hosted_visit', 'award'] as const;
 
 export type Direction = (typeof DIRECTIONS)[number];
@@ -35,6 +36,8 @@ export interface Column {
   zh: string;
   type: ColumnType;
   required: boolean;
+  /** The allowed values of an enum column. */
+  values?: readonly string[];
 }
 
 export interface TableSpec {
@@ -43,26 +46,27 @@ export interface TableSpec {
   columns: readonly Column[];
 }
 
-const c = (name: string, zh: string, type: ColumnType, required = false): Column => ({ name, zh, type, required });
+const c = (name: string, zh: string, type: ColumnType, required = false, values?: readonly string[]): Column =>
+  values ? { name, zh, type, required, values } : { name, zh, type, required };
 
 export const EXCHANGES: TableSpec = {
   table: 'exchanges',
   file: 'exchanges.csv',
   columns: [
     c('record_id', '编号', 'text', true),
-    c('direction', '方向', 'text', true),
-    c('participant_category', '人员类别', 'text', true),
+    c('direction', '方向', 'text', true, DIRECTIONS),
+    c('participant_category', '人员类别', 'text', true, PARTICIPANT_CATEGORIES),
     c('headcount', '人数', 'integer', true),
-    c('activity_type', '活动类型', 'text', true),
+    c('activity_type', '活动类型', 'text', true, ACTIVITY_TYPES),
     c('program', '项目', 'text'),
     c('country', '国家和地区', 'text', true),
     c('partner', '合作院校', 'text'),
-    c('start_date', '开始日期', 'text', true),
-    c('end_date', '结束日期', 'text'),
+    c('start_date', '开始日期', 'date', true),
+    c('end_date', '结束日期', 'date'),
     c('department', '二级学院', 'text'),
-    c('funding', '经费来源', 'text'),
+    c('funding', '经费来源', 'text', false, FUNDING),
     c('outcomes', '成果', 'text'),
-    c('status', '状态', 'text'),
+    c('status', '状态', 'text', false, STATUSES),
   ],
 };
 
@@ -100,9 +104,9 @@ export const AGREEMENTS: TableSpec = {
     c('id', '编号', 'text', true),
     c('partner', '合作院校', 'text', true),
     c('agreement_type', '协议类型', 'text', true),
-    c('signed_date', '签署日期', 'text', true),
-    c('end_date', '到期日期', 'text'),
-    c('status', '状态', 'text'),
+    c('signed_date', '签署日期', 'date', true),
+    c('end_date', '到期日期', 'date'),
+    c('status', '状态', 'text', false, AGREEMENT_STATUSES),
   ],
 };
 
@@ -111,14 +115,14 @@ export const EVENTS: TableSpec = {
   file: 'events.csv',
   columns: [
     c('id', '编号', 'text', true),
-    c('kind', '类型', 'text', true),
+    c('kind', '类型', 'text', true, EVENT_KINDS),
     c('name_zh', '中文名称', 'text', true),
     c('name_en', '英文名称', 'text', true),
     c('organizer', '主办方', 'text'),
     c('city', '城市', 'text'),
     c('country', '国家和地区', 'text'),
-    c('start_date', '开始日期', 'text', true),
-    c('end_date', '结束日期', 'text'),
+    c('start_date', '开始日期', 'date', true),
+    c('end_date', '结束日期', 'date'),
     c('role', '角色', 'text'),
     c('delegates', '参加人数', 'integer'),
   ],

@@ -1,0 +1,140 @@
+// Generates src/reference/countries.data.ts from world-countries (codes, regions, points) and
+// i18n-iso-countries (zh and en names), with the naming rules of DESIGN.md "Naming and maps".
+// Run: node scripts/build-countries.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries/countries.json');
+const zhNames = require('i18n-iso-countries/langs/zh.json').countries;
+const enNames = require('i18n-iso-countries/langs/en.json').countries;
+const version = (pkg) => JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version;
+
+const OUT = fileURLToPath(new URL('../src/reference/countries.data.ts', import.meta.url));
+
+// XK (Kosovo) is a user-assigned code, not ISO 3166-1, and China does not recognise Kosovo.
+const EXCLUDED = new Set(['XK']);
+
+// Taiwan, Hong Kong and Macao are regions of China (DESIGN.md); the packages say
+// "中国台湾省" / "Taiwan, Province of China", "香港" / "Hong Kong", "澳门" / "Macao".
+const ZH_OVERRIDES = {
+  CN: '中国',
+  TW: '中国台湾',
+  HK: '中国香港',
+  MO: '中国澳门',
+  // The package has the name of the Sahrawi Republic, which China does not recognise.
+  EH: '西撒哈拉',
+  // As in the Ministry of Foreign Affairs' list of countries.
+  ID: '印度尼西亚',
+  MN: '蒙古国',
+};
+
+// i18n-iso-countries lists the official (often long, UN-style) name first; use short common names.
+const EN_OVERRIDES = {
+  CN: 'China',
+  TW: 'Taiwan, China',
+  HK: 'Hong Kong, China',
+  MO: 'Macao, China',
+  BN: 'Brunei',
+  BQ: 'Caribbean Netherlands',
+  CI: "Côte d'Ivoire",
+  CZ: 'Czechia',
+  FM: 'Micronesia',
+  GM: 'Gambia',
+  IR: 'Iran',
+  LA: 'Laos',
+  MD: 'Moldova',
+  MF: 'Saint Martin',
+  MK: 'North Macedonia',
+  PS: 'Palestine',
+  RE: 'Réunion',
+  RU: 'Russia',
+  SX: 'Sint Maarten',
+  SY: 'Syria',
+  TZ: 'Tanzania',
+  US: 'United States',
+  VA: 'Vatican City',
+  VG: 'British Virgin Islands',
+  VI: 'U.S. Virgin Islands',
+};
+
+const POINT_OVERRIDES = { TW: [121.5, 25.0] }; // Taipei rather than the island's centre
+
+const REGION_TYPE = { CN: 'mainland', TW: 'hk_macao_tw', HK: 'hk_macao_tw', MO: 'hk_macao_tw' };
+
+// Timor-Leste joined ASEAN in October 2025.
+const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
+// China–CEEC cooperation ("16+1", "17+1" after Greece joined in 2019). Lithuania left in 2021,
+// Estonia and Latvia in 2022; they stay members here because the sample covers 2014–2019.
+const CEEC = ['AL', 'BA', 'BG', 'HR', 'CZ', 'EE', 'GR', 'HU', 'LV', 'LT', 'ME', 'MK', 'PL', 'RO', 'RS', 'SK', 'SI'];
+
+const CONTINENT = { Asia: 'asia', Europe: 'europe', Africa: 'africa', Oceania: 'oceania', Antarctic: 'antarctica' };
+
+function continentOf(c) {
+  if (c.region === 'Americas') return c.subregion === 'South America' ? 'south_america' : 'north_america';
+  const continent = CONTINENT[c.region];
+  if (!continent) throw new Error(`${c.cca2}: unknown region ${c.region}`);
+  return continent;
+}
+
+function officialName(names, code) {
+  const name = Array.isArray(names) ? names[0] : names;
+  if (!name) throw new Error(`${code}: no name`);
+  return name;
+}
+
+// Names that break the naming rules: a province of, the ROC name, a flag emoji.
+const FORBIDDEN = /Province of|中华民国|台湾省|[\u{1F1E6}-\u{1F1FF}]/u;
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+const rows = worldCountries
+  .filter((c) => !EXCLUDED.has(c.cca2))
+  .map((c) => {
+    const iso2 = c.cca2;
+    const nameZh = ZH_OVERRIDES[iso2] ?? officialName(zhNames[iso2], iso2);
+    const nameEn = EN_OVERRIDES[iso2] ?? officialName(enNames[iso2], iso2);
+    for (const name of [nameZh, nameEn]) {
+      if (FORBIDDEN.test(name)) throw new Error(`${iso2}: name breaks the naming rules: ${name}`);
+    }
+    if (iso2 !== 'TW' && /台湾|Taiwan/.test(nameZh + nameEn)) throw new Error(`${iso2}: mentions Taiwan`);
+    const [lat, lon] = c.latlng;
+    const [pointLon, pointLat] = POINT_OVERRIDES[iso2] ?? [lon, lat];
+    const groups = [ASEAN.includes(iso2) && 'asean', CEEC.includes(iso2) && 'ceec'].filter(Boolean);
+    return [
+      iso2,
+      c.cca3,
+      nameZh,
+      nameEn,
+      REGION_TYPE[iso2] ?? 'foreign',
+      continentOf(c),
+      groups,
+      round2(pointLon),
+      round2(pointLat),
+    ];
+  })
+  .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+for (const code of [...ASEAN, ...CEEC, ...Object.keys(ZH_OVERRIDES), ...Object.keys(EN_OVERRIDES)]) {
+  if (!rows.some((r) => r[0] === code)) throw new Error(`${code}: listed but not in world-countries`);
+}
+
+// Single quotes unless the text has one, as prettier writes strings.
+const str = (s) => (s.includes("'") ? JSON.stringify(s) : `'${s.replace(/\\/g, '\\\\')}'`);
+const lit = (v) => (Array.isArray(v) ? `[${v.map(lit).join(', ')}]` : typeof v === 'string' ? str(v) : String(v));
+
+const text = `// generated by scripts/build-countries.mjs, do not edit
+// Sources: world-countries ${version('world-countries')} (ODbL-1.0, github.com/mledoze/countries),
+// i18n-iso-countries ${version('i18n-iso-countries')} (MIT); naming overrides in the script.
+import type { CountryRow } from './countries';
+
+// iso2, iso3, name zh, name en, region type, continent, groups, lon, lat
+// prettier-ignore
+export const COUNTRY_ROWS: readonly CountryRow[] = [
+${rows.map((r) => `  ${lit(r)},`).join('\n')}
+];
+`;
+
+writeFileSync(OUT, text);
+console.log(`wrote ${rows.length} countries, ${Buffer.byteLength(text)} bytes to ${OUT}`);

@@ -1,0 +1,36 @@
+import type { Row, SqlParam } from './engine';
+
+/** What the page asks of the database worker. Every request carries an id. */
+export type Request =
+  | { id: number; type: 'load'; dataUrl: string }
+  | { id: number; type: 'query'; sql: string; params: SqlParam[] };
+
+export interface FileReport {
+  file: string;
+  /** Rows kept in the table. */
+  rows: number;
+  /** Data rows dropped because a required value was missing or invalid. */
+  rejected: number;
+  /** False when an optional file was absent and an empty table stands in. */
+  present: boolean;
+}
+
+export interface LoadResult {
+  files: FileReport[];
+  ms: number;
+}
+
+export interface WorkerError {
+  /** A stable code the page translates. */
+  code: 'engine' | 'fetch' | 'missing-column' | 'query' | 'internal';
+  message: string;
+  /** The file or SQL involved, kept for the console, never shown raw. */
+  detail?: string;
+}
+
+/** What the worker answers: the request's id with a result or an error, or a progress event. */
+export type Response =
+  | { id: number; type: 'loaded'; result: LoadResult }
+  | { id: number; type: 'rows'; rows: Row[]; ms: number }
+  | { id: number; type: 'error'; error: WorkerError }
+  | { id: number; type: 'progress'; stage: 'engine' | 'fetch' | 'ingest'; file?: string };

@@ -1,0 +1,114 @@
+/// <reference lib="webworker" />
+// The only importer of DuckDB-WASM: the page speaks to it through protocol.ts.
+import { createDuckDB, BROWSER_RUNTIME, VoidLogger, type Bindings, type Connection } from 'duckdb-browser-blocking';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { arrowToRows } from './arrow-rows';
+import type { Engine, SqlParam } from './engine';
+import { ingest, MissingColumnError } from './ingest';
+import type { Request, Response, WorkerError } from './protocol';
+import { TABLES } from './schema';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let db: Bindings | null = null;
+let conn: Connection | null = null;
+
+function post(message: Response): void {
+  self.postMessage(message);
+}
+
+async function open(): Promise<Connection> {
+  if (conn) return conn;
+  db = await createDuckDB(
+    { mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
+    new VoidLogger(),
+    BROWSER_RUNTIME,
+  );
+  await db.instantiate(() => {});
+  db.open({});
+  conn = db.connect();
+  // Without these, a query touching an extension tries the network and hangs offline.
+  conn.query('SET autoinstall_known_extensions = false');
+  conn.query('SET autoload_known_extensions = false');
+  return conn;
+}
+
+function engineOf(bindings: Bindings, connection: Connection): Engine {
+  return {
+    async exec(sql) {
+      connection.query(sql);
+    },
+    async query(sql, params: readonly SqlParam[] = []) {
+      if (params.length === 0) return arrowToRows(connection.query(sql));
+      const stmt = connection.prepare(sql);
+      try {
+        return arrowToRows(stmt.query(...params));
+      } finally {
+        stmt.close();
+      }
+    },
+    async registerText(name, text) {
+      bindings.registerFileText(name, text);
+    },
+  };
+}
+
+async function fetchText(url: string): Promise<string | null> {
+  const response = await fetch(url);
+  if (response.status === 404) return null;
+  if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { url });
+  return new TextDecoder('utf-8').decode(await response.arrayBuffer());
+}
+
+function toError(error: unknown, fallback: WorkerError['code']): WorkerError {
+  if (error instanceof MissingColumnError) {
+    return { code: 'missing-column', message: error.message, detail: `${error.file}:${error.column}` };
+  }
+  return { code: fallback, message: error instanceof Error ? error.message : String(error) };
+}
+
+async function handle(request: Request): Promise<void> {
+  const { id } = request;
+  switch (request.type) {
+    case 'load': {
+      const started = performance.now();
+      let connection: Connection;
+      try {
+        post({ id, type: 'progress', stage: 'engine' });
+        connection = await open();
+      } catch (error) {
+        return post({ id, type: 'error', error: toError(error, 'engine') });
+      }
+      const texts = new Map<string, string | null>();
+      try {
+        post({ id, type: 'progress', stage: 'fetch' });
+        const results = await Promise.all(TABLES.map((spec) => fetchText(new URL(spec.file, request.dataUrl).href)));
+        TABLES.forEach((spec, i) => texts.set(spec.file, results[i] ?? null));
+      } catch (error) {
+        return post({ id, type: 'error', error: { ...toError(error, 'fetch'), detail: String((error as { url?: string }).url ?? '') } });
+      }
+      try {
+        post({ id, type: 'progress', stage: 'ingest' });
+        const files = await ingest(engineOf(db as Bindings, connection), texts);
+        post({ id, type: 'loaded', result: { files, ms: performance.now() - started } });
+      } catch (error) {
+        post({ id, type: 'error', error: toError(error, 'internal') });
+      }
+      return;
+    }
+    case 'query': {
+      const started = performance.now();
+      try {
+        const connection = await open();
+        const rows = await engineOf(db as Bindings, connection).query(request.sql, request.params);
+        post({ id, type: 'rows', rows, ms: performance.now() - started });
+      } catch (error) {
+        post({ id, type: 'error', error: { ...toError(error, 'query'), detail: request.sql } });
+      }
+      return;
+    }
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<Request>) => void handle(event.data));

@@ -1,0 +1,34 @@
+import { countryName } from '../reference/countries';
+import { LOCALES, type Locale, type MessageKey } from './messages';
+import { formatNumber, translate, type Params } from './translate';
+
+const STORAGE_KEY = 'exchange-dashboard.locale';
+
+function initialLocale(): Locale {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl && (LOCALES as string[]).includes(fromUrl)) return fromUrl as Locale;
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && (LOCALES as string[]).includes(stored)) return stored as Locale;
+  return 'zh-CN';
+}
+
+/** The page's language: the one place strings, numbers and country names are made. */
+class I18n {
+  #locale = $state<Locale>(initialLocale());
+
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  set locale(value: Locale) {
+    this.#locale = value;
+    localStorage.setItem(STORAGE_KEY, value);
+    document.documentElement.lang = value;
+  }
+
+  t = (key: MessageKey, params?: Params): string => translate(this.#locale, key, params);
+  n = (value: number): string => formatNumber(this.#locale, value);
+  country = (code: string): string => countryName(code, this.#locale);
+}
+
+export const i18n = new I18n();

@@ -1,0 +1,67 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig, type Plugin } from 'vite';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const dataDir = fileURLToPath(new URL('./data', import.meta.url));
+
+/** The Content Security Policy the app runs under (see docs and DESIGN.md). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * The CSV files in data/ are read at run time from a `data/` folder beside the
+ * built site, so web staff can replace them without a rebuild: served as they
+ * are in dev, copied as they are into the build.
+ */
+function csvData(): Plugin {
+  return {
+    name: 'csv-data',
+    configureServer(server) {
+      server.middlewares.use('/data', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\//, '');
+        if (!/^[\w.-]+\.csv$/.test(name)) return next();
+        const file = join(dataDir, name);
+        try {
+          if (!statSync(file).isFile()) return next();
+        } catch {
+          return next();
+        }
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.csv'))) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte(), csvData()],
+  resolve: {
+    alias: {
+      // The synchronous browser bindings, run inside our own worker; the package
+      // ships them but leaves them out of its export map.
+      'duckdb-browser-blocking': fileURLToPath(
+        new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+      ),
+    },
+  },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  preview: { headers: { 'Content-Security-Policy': CSP } },
+});
