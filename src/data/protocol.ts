@@ -17,6 +17,8 @@ export interface FileReport {
 
 export interface LoadResult {
   files: FileReport[];
+  /** Milliseconds spent starting the engine, fetching the files and ingesting them. */
+  timings: { engine: number; fetch: number; ingest: number };
   ms: number;
 }
 

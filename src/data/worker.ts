@@ -18,8 +18,29 @@ function post(message: Response): void {
   self.postMessage(message);
 }
 
+/**
+ * DuckDB's loader drops a failed wasm fetch as an unhandled rejection and never
+ * settles, so opening also listens for one and fails with it.
+ */
+function failOnUnhandledRejection<T>(work: Promise<T>): Promise<T> {
+  let listener: (event: PromiseRejectionEvent) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    listener = (event) => {
+      event.preventDefault();
+      reject(event.reason instanceof Error ? event.reason : new Error(String(event.reason)));
+    };
+    self.addEventListener('unhandledrejection', listener);
+  });
+  return Promise.race([work, failed]).finally(() => self.removeEventListener('unhandledrejection', listener));
+}
+
 async function open(): Promise<Connection> {
   if (conn) return conn;
+  conn = await failOnUnhandledRejection(instantiate());
+  return conn;
+}
+
+async function instantiate(): Promise<Connection> {
   db = await createDuckDB(
     { mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
     new VoidLogger(),
@@ -27,11 +48,11 @@ async function open(): Promise<Connection> {
   );
   await db.instantiate(() => {});
   db.open({});
-  conn = db.connect();
+  const connection = db.connect();
   // Without these, a query touching an extension tries the network and hangs offline.
-  conn.query('SET autoinstall_known_extensions = false');
-  conn.query('SET autoload_known_extensions = false');
-  return conn;
+  connection.query('SET autoinstall_known_extensions = false');
+  connection.query('SET autoload_known_extensions = false');
+  return connection;
 }
 
 function engineOf(bindings: Bindings, connection: Connection): Engine {
@@ -73,10 +94,12 @@ async function handle(request: Request): Promise<void> {
   switch (request.type) {
     case 'load': {
       const started = performance.now();
+      const timings = { engine: 0, fetch: 0, ingest: 0 };
       let connection: Connection;
       try {
         post({ id, type: 'progress', stage: 'engine' });
         connection = await open();
+        timings.engine = performance.now() - started;
       } catch (error) {
         return post({ id, type: 'error', error: toError(error, 'engine') });
       }
@@ -85,13 +108,16 @@ async function handle(request: Request): Promise<void> {
         post({ id, type: 'progress', stage: 'fetch' });
         const results = await Promise.all(TABLES.map((spec) => fetchText(new URL(spec.file, request.dataUrl).href)));
         TABLES.forEach((spec, i) => texts.set(spec.file, results[i] ?? null));
+        timings.fetch = performance.now() - started - timings.engine;
       } catch (error) {
         return post({ id, type: 'error', error: { ...toError(error, 'fetch'), detail: String((error as { url?: string }).url ?? '') } });
       }
       try {
         post({ id, type: 'progress', stage: 'ingest' });
         const files = await ingest(engineOf(db as Bindings, connection), texts);
-        post({ id, type: 'loaded', result: { files, ms: performance.now() - started } });
+        const ms = performance.now() - started;
+        timings.ingest = ms - timings.engine - timings.fetch;
+        post({ id, type: 'loaded', result: { files, timings, ms } });
       } catch (error) {
         post({ id, type: 'error', error: toError(error, 'internal') });
       }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Engine, SqlParam } from '../../src/data/engine';
 import { arrowToRows } from '../../src/data/arrow-rows';
+import { TABLES } from '../../src/data/schema';
 
 const require = createRequire(import.meta.url);
 // The blocking Node build runs the same engine as the browser, synchronously.
@@ -48,4 +49,9 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
 /** Reads a bundled CSV from data/. */
 export function readDataFile(name: string): string {
   return readFileSync(join(DATA_DIR, name), 'utf8');
+}
+
+/** The bundled CSV files as the worker hands them to ingest (null for an absent file). */
+export function bundledTexts(): Map<string, string | null> {
+  return new Map(TABLES.map((spec) => [spec.file, readDataFile(spec.file)]));
 }
