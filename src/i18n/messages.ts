@@ -89,7 +89,8 @@ export const en: Record<MessageKey, string> = {
   'kpi.agreements': 'Active agreements',
   'chart.loading': 'Computing…',
   'chart.empty': 'No data for the current filters',
-  'chart.source': 'Source: Office of International Cooperation and Exchange, Anshun Vocational and Technical College (sample data)',
+  'chart.source':
+    'Source: Office of International Cooperation and Exchange, Anshun Vocational and Technical College (sample data)',
   'chart.trend.title': 'International exchange person-trips by year',
   'chart.trend.y': 'Person-trips',
   'chart.trend.provisional': 'A dashed outline marks a year with provisional figures',

@@ -26,7 +26,11 @@ export interface Watched {
 }
 
 /** A page that records every request to another origin and every error it shows. */
-export async function watchedPage(browser: Browser, origin: string, viewport = { width: 1440, height: 900 }): Promise<Watched> {
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<Watched> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const foreign: string[] = [];

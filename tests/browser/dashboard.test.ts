@@ -29,9 +29,11 @@ async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
 }
 
 async function shownKpis(page: Page): Promise<Record<string, number>> {
-  const tiles = await page.locator('[data-testid^="kpi-"]').evaluateAll((els) =>
-    els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
-  );
+  const tiles = await page
+    .locator('[data-testid^="kpi-"]')
+    .evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
+    );
   return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
 }
 
@@ -75,9 +77,13 @@ describe('the dashboard on the bundled data', () => {
   });
 
   test('draws the trend with a bar per year and direction, and ranks countries', async () => {
-    const years = await w.page.locator('[data-testid="chart-trend"] svg [aria-label="fx-axis tick label"] text').allTextContents();
+    const years = await w.page
+      .locator('[data-testid="chart-trend"] svg [aria-label="fx-axis tick label"] text')
+      .allTextContents();
     expect(years).toEqual(['2014', '2015', '2016', '2017', '2018', '2019']);
-    const labels = await w.page.locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text').allTextContents();
+    const labels = await w.page
+      .locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
     expect(labels.length).toBeGreaterThanOrEqual(10);
     expect(labels).toContain('中国台湾');
     expect(labels).not.toContain('台湾');
@@ -91,14 +97,18 @@ describe('the dashboard on the bundled data', () => {
     const expected = await expectedKpis(filters);
     expect(expected.outbound).toBeGreaterThan(60);
     expect(await shownKpis(w.page)).toEqual(expected);
-    const labels = await w.page.locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text').allTextContents();
+    const labels = await w.page
+      .locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
     expect(labels[0]).toBe('中国台湾');
     for (const label of labels) expect(['中国台湾', '中国香港', '中国澳门']).toContain(label);
 
     await w.page.check('[data-testid="direction-inbound"]', { force: true });
     await w.page.check('[data-testid="region-foreign"]', { force: true });
     await settled(w.page);
-    expect(await shownKpis(w.page)).toEqual(await expectedKpis({ ...filters, direction: 'inbound', region: 'foreign' }));
+    expect(await shownKpis(w.page)).toEqual(
+      await expectedKpis({ ...filters, direction: 'inbound', region: 'foreign' }),
+    );
   });
 
   test('switches to English and back', async () => {
@@ -108,7 +118,9 @@ describe('the dashboard on the bundled data', () => {
     expect(await w.page.textContent('[data-testid="kpi-inbound"]')).toContain('Inbound person-trips');
     await w.page.check('[data-testid="region-all"]', { force: true });
     await settled(w.page);
-    const labels = await w.page.locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text').allTextContents();
+    const labels = await w.page
+      .locator('[data-testid="chart-countries"] svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
     expect(labels).toContain('Taiwan, China');
     // Everything but the switch back to Chinese is in English.
     expect(await w.page.innerText('main')).not.toMatch(/[\u4e00-\u9fff]/);

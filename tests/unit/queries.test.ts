@@ -97,7 +97,8 @@ describe.each(CASES)('filters %o', (filters) => {
     const rows = await engine.query(q.sql, q.params);
     const ts = matching(filters);
     const expected = new Map<string, number>();
-    for (const t of ts) expected.set(`${t.year}/${t.direction}`, (expected.get(`${t.year}/${t.direction}`) ?? 0) + t.headcount);
+    for (const t of ts)
+      expected.set(`${t.year}/${t.direction}`, (expected.get(`${t.year}/${t.direction}`) ?? 0) + t.headcount);
     expect(new Map(rows.map((r) => [`${r.year}/${r.direction}`, r.headcount]))).toEqual(expected);
     for (const r of rows) {
       expect(r.provisional).toBe(ts.some((t) => t.year === r.year && t.direction === r.direction && t.provisional));
