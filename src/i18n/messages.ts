@@ -1,106 +1,14 @@
-/** Every visible string, in Chinese (the default) and English. `{name}` marks a value. */
-export const zh = {
-  'app.title': '安顺职业技术学院国际交流数据看板',
-  'app.org': '国际合作与交流处',
-  'app.sample': '示例数据：为演示而编制，依据学院公开介绍，并非学院的真实记录。',
-  'lang.switch': 'English',
-  'lang.switchLabel': '切换为英文',
-  'load.engine': '正在启动数据引擎…',
-  'load.fetch': '正在读取数据文件…',
-  'load.ingest': '正在导入和校验数据…',
-  'load.done': '已载入 {rows} 条交流记录，用时 {seconds} 秒',
-  'error.title': '数据未能载入',
-  'error.engine': '数据引擎无法启动。请使用较新版本的 Chrome、Edge、Firefox 或 Safari 浏览器。',
-  'error.fetch': '无法读取数据文件 {file}。请检查网站 data 文件夹中的文件。',
-  'error.missing-column': '数据文件缺少必填列：{detail}',
-  'error.query': '查询失败，请刷新页面重试。',
-  'error.internal': '处理数据时出错：{message}',
-  'error.retry': '重试',
-  'notice.rejected': '{file}：{count} 行因必填值缺失或无效未计入。',
-  'notice.absent': '未找到 {file}，相关数字按空表计算。',
-  'filter.label': '筛选',
-  'filter.years': '年份',
-  'filter.from': '起始年份',
-  'filter.to': '截止年份',
-  'filter.direction': '方向',
-  'filter.region': '范围',
-  'direction.all': '全部',
-  'direction.outbound': '出访',
-  'direction.inbound': '来访',
-  'region.all': '国（境）外',
-  'region.foreign': '国外',
-  'region.hk_macao_tw': '港澳台',
-  'kpi.outbound': '出访人次',
-  'kpi.inbound': '来访人次',
-  'kpi.countries': '国家和地区',
-  'kpi.partners': '合作院校和机构',
-  'kpi.agreements': '有效合作协议',
-  'chart.loading': '正在计算…',
-  'chart.empty': '当前筛选条件下没有数据',
-  'chart.source': '来源：安顺职业技术学院国际合作与交流处（示例数据）',
-  'chart.trend.title': '历年国际交流人次',
-  'chart.trend.y': '人次',
-  'chart.trend.provisional': '虚线框表示该年含暂定数据',
-  'chart.countries.title': '主要交流国家和地区',
-  'chart.countries.x': '人次',
-  'subtitle.years': '{from}—{to}年',
-  'subtitle.sep': '，',
-  'unit.trips': '人次',
-} as const;
+/**
+ * Every visible string, in Chinese (the default) and English, gathered from one
+ * module per area. Each module types its `en` by its `zh`, so a key missing in
+ * either language fails the type check.
+ */
+import * as core from './messages/core';
+
+const zh = { ...core.zh };
+const en: Record<keyof typeof zh, string> = { ...core.en };
 
 export type MessageKey = keyof typeof zh;
-
-export const en: Record<MessageKey, string> = {
-  'app.title': 'Anshun Vocational and Technical College: International Exchange Dashboard',
-  'app.org': 'Office of International Cooperation and Exchange',
-  'app.sample':
-    "Sample data: made up for demonstration from the college's public introduction; not the college's actual records.",
-  'lang.switch': '中文',
-  'lang.switchLabel': 'Switch to Chinese',
-  'load.engine': 'Starting the data engine…',
-  'load.fetch': 'Reading the data files…',
-  'load.ingest': 'Importing and checking the data…',
-  'load.done': '{rows} exchange records loaded in {seconds} s',
-  'error.title': 'The data could not be loaded',
-  'error.engine': 'The data engine could not start. Please use a recent Chrome, Edge, Firefox or Safari.',
-  'error.fetch': "Could not read the data file {file}. Please check the files in the site's data folder.",
-  'error.missing-column': 'A data file lacks a required column: {detail}',
-  'error.query': 'A query failed. Please reload the page.',
-  'error.internal': 'Something went wrong while processing the data: {message}',
-  'error.retry': 'Try again',
-  'notice.rejected': '{file}: {count} rows left out because a required value is missing or invalid.',
-  'notice.absent': '{file} was not found; the figures that depend on it count it as empty.',
-  'filter.label': 'Filters',
-  'filter.years': 'Years',
-  'filter.from': 'From year',
-  'filter.to': 'To year',
-  'filter.direction': 'Direction',
-  'filter.region': 'Scope',
-  'direction.all': 'All',
-  'direction.outbound': 'Outbound',
-  'direction.inbound': 'Inbound',
-  'region.all': 'Foreign + HK, Macao & Taiwan',
-  'region.foreign': 'Foreign',
-  'region.hk_macao_tw': 'HK, Macao & Taiwan',
-  'kpi.outbound': 'Outbound person-trips',
-  'kpi.inbound': 'Inbound person-trips',
-  'kpi.countries': 'Countries and regions',
-  'kpi.partners': 'Partner institutions',
-  'kpi.agreements': 'Active agreements',
-  'chart.loading': 'Computing…',
-  'chart.empty': 'No data for the current filters',
-  'chart.source':
-    'Source: Office of International Cooperation and Exchange, Anshun Vocational and Technical College (sample data)',
-  'chart.trend.title': 'International exchange person-trips by year',
-  'chart.trend.y': 'Person-trips',
-  'chart.trend.provisional': 'A dashed outline marks a year with provisional figures',
-  'chart.countries.title': 'Top countries and regions',
-  'chart.countries.x': 'Person-trips',
-  'subtitle.years': '{from}–{to}',
-  'subtitle.sep': ', ',
-  'unit.trips': 'person-trips',
-};
-
 export const MESSAGES = { 'zh-CN': zh, en } as const;
 export type Locale = keyof typeof MESSAGES;
 export const LOCALES = Object.keys(MESSAGES) as Locale[];

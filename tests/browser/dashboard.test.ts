@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ingest } from '../../src/data/ingest';
-import { activeAgreementsQuery, kpiQuery, type Filters } from '../../src/data/queries';
+import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
+import { defaultFilters, type Filters } from '../../src/data/filters';
 import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
 import { launch, watchedPage, type Watched } from './browser';
 
@@ -68,9 +69,7 @@ describe('the dashboard on the bundled data', () => {
   test('shows the five KPI tiles with the SQL figures, in Chinese first', async () => {
     expect(await w.page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await w.page.textContent('h1')).toContain('国际交流');
-    expect(await shownKpis(w.page)).toEqual(
-      await expectedKpis({ yearFrom: 2014, yearTo: 2019, direction: 'all', region: 'all' }),
-    );
+    expect(await shownKpis(w.page)).toEqual(await expectedKpis(defaultFilters(2014, 2019)));
     const outbound = await w.page.textContent('[data-testid="kpi-outbound"]');
     expect(outbound).toContain('出访人次');
     await expect(w.page.textContent('[data-testid="sample-notice"]')).resolves.toContain('示例数据');
@@ -93,7 +92,7 @@ describe('the dashboard on the bundled data', () => {
     await w.page.selectOption('[data-testid="year-from"]', '2017');
     await w.page.check('[data-testid="region-hk_macao_tw"]', { force: true });
     await settled(w.page);
-    const filters: Filters = { yearFrom: 2017, yearTo: 2019, direction: 'all', region: 'hk_macao_tw' };
+    const filters: Filters = { ...defaultFilters(2017, 2019), region: 'hk_macao_tw' };
     const expected = await expectedKpis(filters);
     expect(expected.outbound).toBeGreaterThan(60);
     expect(await shownKpis(w.page)).toEqual(expected);

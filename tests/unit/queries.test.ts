@@ -6,8 +6,8 @@ import {
   topCountriesQuery,
   trendByYearQuery,
   yearSpanQuery,
-  type Filters,
 } from '../../src/data/queries';
+import { defaultFilters, type Filters } from '../../src/data/filters';
 import { countryByIso2 } from '../../src/reference/countries';
 import { bundledTexts, openNodeEngine, readDataFile } from '../helpers/node-engine';
 import { csvParse as parseCsv } from 'd3';
@@ -28,6 +28,8 @@ interface Trip {
   country: string;
   partner: string;
   region: string;
+  program: string;
+  category: string;
   provisional: boolean;
 }
 const trips: Trip[] = exchanges.map((r) => ({
@@ -37,6 +39,8 @@ const trips: Trip[] = exchanges.map((r) => ({
   country: r.country!,
   partner: r.partner ?? '',
   region: countryByIso2(r.country!)!.regionType,
+  program: r.program ?? '',
+  category: r.participant_category!,
   provisional: r.status === 'provisional',
 }));
 
@@ -46,18 +50,25 @@ function matching(f: Filters): Trip[] {
       t.year >= f.yearFrom &&
       t.year <= f.yearTo &&
       (f.direction === 'all' || t.direction === f.direction) &&
-      (f.region === 'all' || t.region === f.region),
+      (f.region === 'all' || t.region === f.region) &&
+      (f.country === null || t.country === f.country) &&
+      (f.program === null || t.program === f.program) &&
+      (f.category === null || t.category === f.category) &&
+      (f.partner === null || t.partner === f.partner),
   );
 }
 const sum = (ts: Trip[]) => ts.reduce((s, t) => s + t.headcount, 0);
 
-const ALL: Filters = { yearFrom: 2014, yearTo: 2019, direction: 'all', region: 'all' };
+const ALL: Filters = defaultFilters(2014, 2019);
 const CASES: Filters[] = [
   ALL,
-  { yearFrom: 2017, yearTo: 2019, direction: 'all', region: 'hk_macao_tw' },
-  { yearFrom: 2014, yearTo: 2016, direction: 'outbound', region: 'foreign' },
-  { yearFrom: 2018, yearTo: 2018, direction: 'inbound', region: 'all' },
-  { yearFrom: 2030, yearTo: 2031, direction: 'all', region: 'all' },
+  { ...ALL, yearFrom: 2017, region: 'hk_macao_tw' },
+  { ...ALL, yearTo: 2016, direction: 'outbound', region: 'foreign' },
+  { ...ALL, yearFrom: 2018, yearTo: 2018, direction: 'inbound' },
+  { ...ALL, yearFrom: 2030, yearTo: 2031 },
+  { ...ALL, country: 'TW' },
+  { ...ALL, country: 'DE', category: 'teacher' },
+  { ...ALL, program: 'cross-strait-credit', partner: 'fooyin' },
 ];
 
 beforeAll(async () => {
@@ -126,7 +137,9 @@ describe.each(CASES)('filters %o', (filters) => {
         (a.status || 'active') === 'active' &&
         Number(a.signed_date!.slice(0, 4)) <= filters.yearTo &&
         (!a.end_date || Number(a.end_date.slice(0, 4)) >= filters.yearFrom) &&
-        (filters.region === 'all' || region === filters.region)
+        (filters.region === 'all' || region === filters.region) &&
+        (filters.country === null || countryOf.get(a.partner!) === filters.country) &&
+        (filters.partner === null || a.partner === filters.partner)
       );
     }).length;
     expect(row!.agreements).toBe(expected);
