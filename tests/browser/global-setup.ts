@@ -9,7 +9,8 @@ declare module 'vitest' {
   }
 }
 
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+// DIST_DIR lets parallel work build and test its own copy.
+const dist = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 /** Serves the built app (run `vite build` first: `npm run test:browser` does) under a sub-path. */
 export default async function setup(project: TestProject) {
