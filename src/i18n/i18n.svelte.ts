@@ -13,7 +13,7 @@ function initialLocale(): Locale {
 }
 
 /** The page's language: the one place strings, numbers and country names are made. */
-class I18n {
+export class I18n {
   #locale = $state<Locale>(initialLocale());
 
   get locale(): Locale {

@@ -19,6 +19,17 @@ export class FilterState {
     this.yearTo = max;
   }
 
+  apply(filters: Filters): void {
+    this.yearFrom = filters.yearFrom;
+    this.yearTo = filters.yearTo;
+    this.direction = filters.direction;
+    this.region = filters.region;
+    this.country = filters.country;
+    this.program = filters.program;
+    this.category = filters.category;
+    this.partner = filters.partner;
+  }
+
   /** A click on a chart: selects the value, or clears it when it is already selected. */
   toggle(key: SelectionKey, value: string): void {
     this[key] = this[key] === value ? null : value;

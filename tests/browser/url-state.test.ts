@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, watchedPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+}
+
+const checked = (page: Page, name: string) => page.locator(`input[name="${name}"]:checked`).getAttribute('value');
+
+test('a link opens its view; changes are history entries; back restores', async () => {
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  await page.goto(`${baseUrl}?from=2017&scope=hk_macao_tw&lang=en`);
+  await ready(page);
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await page.inputValue('[data-testid="year-from"]')).toBe('2017');
+  expect(await checked(page, 'region')).toBe('hk_macao_tw');
+  expect(new URL(page.url()).searchParams.get('v')).toBe('1');
+
+  await page.check('[data-testid="direction-inbound"]', { force: true });
+  await page.waitForURL(/dir=inbound/);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('dir='));
+  expect(await checked(page, 'direction')).toBe('all');
+  await page.goForward();
+  await page.waitForURL(/dir=inbound/);
+  expect(await checked(page, 'direction')).toBe('inbound');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.context().close();
+});
+
+test('a bad link gives the default view', async () => {
+  const { page, errors } = await watchedPage(browser, origin);
+  await page.goto(`${baseUrl}?country=CN%27%20OR%201%3D1--&from=abc&dir=%3Cscript%3E&lang=xx`);
+  await ready(page);
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  expect(await page.inputValue('[data-testid="year-from"]')).toBe('2014');
+  expect(await checked(page, 'direction')).toBe('all');
+  expect(Number(await page.getAttribute('[data-testid="kpi-outbound"]', 'data-value'))).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
