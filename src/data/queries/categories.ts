@@ -1,0 +1,21 @@
+import { whereFacts, type Filters } from '../filters';
+import type { Direction } from '../schema';
+import type { BuiltQuery } from '../sql';
+
+export interface CategoryRow {
+  category: string;
+  direction: Direction;
+  headcount: number;
+}
+
+/** Person-trips per participant category and direction; the category selection is left out. */
+export function categoriesQuery(filters: Filters): BuiltQuery {
+  const w = whereFacts(filters, 'category');
+  return {
+    sql: `SELECT participant_category AS category, direction, sum(headcount)::INTEGER AS headcount
+FROM facts ${w.sql}
+GROUP BY category, direction
+ORDER BY category, direction`,
+    params: w.params,
+  };
+}

@@ -1,0 +1,54 @@
+import { whereFacts, type Filters } from '../filters';
+import type { Direction } from '../schema';
+import type { BuiltQuery } from '../sql';
+
+export interface RankedRow {
+  /** The program's or partner's id. */
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** The partner's country or region; null for programs. */
+  country: string | null;
+  direction: Direction;
+  headcount: number;
+  total: number;
+}
+
+/** The columns of `facts` that can be ranked, with the reference table that names them. */
+const RANKABLE = {
+  program: { table: 'programs', country: 'NULL::VARCHAR' },
+  partner: { table: 'partners', country: 'any_value(country)' },
+} as const;
+export type Rankable = keyof typeof RANKABLE;
+
+/**
+ * The top `limit` programs or partners by person-trips, split by direction,
+ * named from their reference table (the id stands in for a missing name).
+ * The selection of the same kind is left out, so the alternatives stay visible.
+ */
+export function rankedQuery(filters: Filters, column: Rankable, limit: number): BuiltQuery {
+  const ref = RANKABLE[column];
+  if (!ref) throw new Error(`invalid ranked column: ${String(column)}`);
+  const w = whereFacts(filters, column);
+  return {
+    sql: `WITH by_dir AS (
+  SELECT ${column} AS id, direction, sum(headcount)::INTEGER AS headcount
+  FROM facts ${w.sql} AND ${column} IS NOT NULL
+  GROUP BY id, direction
+), ranked AS (
+  SELECT id, sum(headcount)::INTEGER AS total FROM by_dir GROUP BY id
+  ORDER BY total DESC, id LIMIT ?
+), names AS (
+  SELECT id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en, ${ref.country} AS country
+  FROM ${ref.table} GROUP BY id
+)
+SELECT b.id, coalesce(n.name_zh, b.id) AS name_zh, coalesce(n.name_en, b.id) AS name_en, n.country,
+  b.direction, b.headcount, r.total
+FROM by_dir AS b JOIN ranked AS r USING (id) LEFT JOIN names AS n USING (id)
+ORDER BY r.total DESC, b.id, b.direction`,
+    params: [...w.params, limit],
+  };
+}
+
+export const programsRankedQuery = (filters: Filters, limit = 12): BuiltQuery => rankedQuery(filters, 'program', limit);
+export const partnersRankedQuery = (filters: Filters, limit = 12): BuiltQuery => rankedQuery(filters, 'partner', limit);

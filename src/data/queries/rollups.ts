@@ -1,0 +1,43 @@
+import { whereFacts, type Filters } from '../filters';
+import type { Direction } from '../schema';
+import type { BuiltQuery } from '../sql';
+
+export interface RollupRow {
+  /** A continent, or a group of countries (asean, ceec). */
+  key: string;
+  direction: Direction;
+  headcount: number;
+  countries: number;
+}
+
+/** Person-trips per continent (Taiwan, Hong Kong and Macao count in Asia) and direction. */
+export function continentsQuery(filters: Filters): BuiltQuery {
+  const w = whereFacts(filters);
+  return {
+    sql: `SELECT continent AS key, direction, sum(headcount)::INTEGER AS headcount,
+  count(DISTINCT country)::INTEGER AS countries
+FROM facts ${w.sql}
+GROUP BY key, direction
+ORDER BY key, direction`,
+    params: w.params,
+  };
+}
+
+/** The country groups the dashboard rolls up, as tagged in the countries reference. */
+export const COUNTRY_GROUPS = ['asean', 'ceec'] as const;
+
+/** Person-trips with the members of each group (ASEAN, China–CEEC) and direction. */
+export function groupsQuery(filters: Filters): BuiltQuery {
+  const w = whereFacts(filters);
+  const groups = COUNTRY_GROUPS.map(() => '(?)').join(', ');
+  return {
+    sql: `SELECT g.key, f.direction, sum(f.headcount)::INTEGER AS headcount,
+  count(DISTINCT f.country)::INTEGER AS countries
+FROM (SELECT country, direction, headcount FROM facts ${w.sql}) AS f
+JOIN countries AS c ON c.iso2 = f.country
+JOIN (VALUES ${groups}) AS g(key) ON list_contains(string_split(coalesce(c.groups, ''), ';'), g.key)
+GROUP BY g.key, f.direction
+ORDER BY g.key, f.direction`,
+    params: [...w.params, ...COUNTRY_GROUPS],
+  };
+}
