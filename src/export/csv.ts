@@ -1,0 +1,26 @@
+import { csvFormatRows } from 'd3';
+
+/** Excel and WPS run a cell that starts with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe to open in a spreadsheet; numbers stay numbers. */
+export function guardCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => unknown;
+}
+
+/** UTF-8 CSV with a byte-order mark, so Excel on Chinese Windows reads it right. */
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const body = csvFormatRows([
+    columns.map((c) => guardCell(c.header)),
+    ...rows.map((row) => columns.map((c) => guardCell(c.value(row)))),
+  ]);
+  return `\uFEFF${body}\r\n`;
+}
