@@ -13,4 +13,3 @@ export * from './rollups';
 export * from './agreements-timeline';
 export * from './events-timeline';
 export * from './reference-names';
-export * from './flows';
