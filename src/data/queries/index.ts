@@ -13,3 +13,4 @@ export * from './rollups';
 export * from './agreements-timeline';
 export * from './events-timeline';
 export * from './reference-names';
+export * from './flows';
