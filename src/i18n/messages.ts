@@ -4,9 +4,11 @@
  * either language fails the type check.
  */
 import * as core from './messages/core';
+import * as map from './messages/map';
+import * as exporting from './messages/export';
 
-const zh = { ...core.zh };
-const en: Record<keyof typeof zh, string> = { ...core.en };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh };
+const en: Record<keyof typeof zh, string> = { ...core.en, ...exporting.en, ...map.en };
 
 export type MessageKey = keyof typeof zh;
 export const MESSAGES = { 'zh-CN': zh, en } as const;

@@ -1,0 +1,34 @@
+import type { PlotOptions } from '@observablehq/plot';
+import { renderPlot } from '../charts/render';
+import type { LegendItem } from './compose-svg';
+
+/** What a chart hands the export menu: itself drawn for export, and its data. */
+export interface ExportSource {
+  /** The chart drawn at `width` without its HTML legend, and the legend as items. */
+  draw(width: number): { chart: SVGSVGElement; legend: LegendItem[] } | null;
+  /** The data behind the view, as CSV text. */
+  csv(): string;
+}
+
+interface ColorScale {
+  domain?: unknown[];
+  range?: unknown[];
+}
+
+/** An export source for a Plot chart: its spec at a width, drawn with the legend left out. */
+export function plotExport(specAt: (width: number) => PlotOptions | null, csv: () => string): ExportSource {
+  return {
+    draw(width) {
+      const spec = specAt(width);
+      if (!spec) return null;
+      const element = renderPlot({ ...spec, color: { ...spec.color, legend: false } });
+      if (!(element instanceof SVGSVGElement)) return null;
+      const scale = (element as SVGSVGElement & { scale(name: string): ColorScale | undefined }).scale('color');
+      const domain = scale?.domain ?? [];
+      const range = scale?.range ?? [];
+      const legend = domain.map((label, i) => ({ label: String(label), color: String(range[i] ?? '#888') }));
+      return { chart: element, legend };
+    },
+    csv,
+  };
+}
