@@ -34,3 +34,6 @@ export const BASEMAP: BasemapConfig = {
   },
   approval: null,
 };
+
+/** The hub of every flow: the college's campus in Anshun, Guizhou. */
+export const COLLEGE = { lon: 105.93, lat: 26.25 } as const;

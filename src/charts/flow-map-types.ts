@@ -1,0 +1,76 @@
+import type { GeoProjection } from 'd3';
+import type { Feature, Geometry } from 'geojson';
+import type { Locale } from '../i18n/messages';
+import type { ChartContext } from './context';
+import type { Point } from './flow-map-geometry';
+
+/** What the map spec needs from the page: a chart's context and the language, for city names. */
+export interface MapContext extends ChartContext {
+  locale: Locale;
+}
+
+/** A shape of the basemap; `id` is its ISO alpha-2 code, null for a shape without one. */
+export interface MapFeature {
+  id: string | null;
+  feature: Feature<Geometry>;
+}
+
+export type LegendItem =
+  | { kind: 'line'; color: string; width: number; label: string }
+  | { kind: 'swatch'; color: string; label: string }
+  | { kind: 'dot'; color: string; label: string };
+
+export interface LegendSection {
+  title: string;
+  items: LegendItem[];
+}
+
+/** A tooltip: lines of plain text. */
+export type Tip = readonly string[];
+
+export interface MapArea {
+  id: string | null;
+  feature: Feature<Geometry>;
+  fill: string;
+  selected: boolean;
+  /** A click selects (or clears) this country or region. */
+  clickable: boolean;
+  tip: Tip | null;
+}
+
+export interface MapArc {
+  key: string;
+  country: string;
+  color: string;
+  width: number;
+  /** Projected, before zoom. */
+  from: Point;
+  to: Point;
+  dimmed: boolean;
+  tip: Tip;
+}
+
+export interface MapMarker {
+  key: string;
+  country: string;
+  at: Point;
+  r: number;
+  fill: string;
+  selected: boolean;
+  dimmed: boolean;
+  tip: Tip;
+}
+
+/** Everything the renderer draws: pure data, computed from rows and the basemap's shapes. */
+export interface MapSpec {
+  width: number;
+  height: number;
+  projection: GeoProjection;
+  areas: MapArea[];
+  arcs: MapArc[];
+  markers: MapMarker[];
+  hub: { at: Point; label: string; color: string };
+  legend: LegendSection[];
+  /** The map's accessible name. */
+  label: string;
+}

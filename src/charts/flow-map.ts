@@ -1,0 +1,198 @@
+import { geoNaturalEarth1, scaleSqrt, ticks, type GeoProjection } from 'd3';
+import { BASEMAP, COLLEGE, type BasemapConfig } from '../config/basemap';
+import type { FlowRow } from '../data/queries/flows';
+import { countryByIso2 } from '../reference/countries';
+import { countryFlows, HOME, LAND, shadeScale, type CountryFlow, type Measure } from './choropleth';
+import { DIRECTION_COLORS } from './context';
+import type { Point } from './flow-map-geometry';
+import type { LegendSection, MapArc, MapArea, MapContext, MapFeature, MapMarker, MapSpec, Tip } from './flow-map-types';
+
+export const MAP_MODES = ['flows', 'choropleth'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
+export interface FlowMapOptions {
+  mode: MapMode;
+  measure: Measure;
+  /** The selected country or region (ISO alpha-2), highlighted; the rest are dimmed. */
+  selected: string | null;
+}
+
+/** Flows to and from Hong Kong, Macao and Taiwan (港澳台): a third hue, apart from foreign flows. */
+export const HMT_COLORS = { outbound: '#7b2d8b', inbound: '#c27bd0' } as const;
+/** Arcs to countries with flows, and the land of countries that have some. */
+const LAND_ACTIVE = '#cfd5dc';
+export const HUB_COLOR = '#b3261e';
+
+/**
+ * Natural Earth, its centre meridian set by the config, fitted to the width and
+ * cropped to 84° N – 58° S (Antarctica is not drawn).
+ */
+export function mapProjection(width: number, centralMeridian: number): { projection: GeoProjection; height: number } {
+  const projection = geoNaturalEarth1().rotate([-centralMeridian, 0]).fitWidth(width, { type: 'Sphere' });
+  const top = projection([centralMeridian, 84])?.[1] ?? 0;
+  const bottom = projection([centralMeridian, -58])?.[1] ?? 0;
+  const [tx, ty] = projection.translate();
+  projection.translate([tx, ty - top]);
+  return { projection, height: Math.ceil(bottom - top) };
+}
+
+function countryTip(name: string, flow: CountryFlow | undefined, selected: boolean, ctx: MapContext): Tip {
+  if (!flow) return [name];
+  return [
+    name,
+    ctx.t('map.tip.outbound', { value: ctx.n(flow.outbound) }),
+    ctx.t('map.tip.inbound', { value: ctx.n(flow.inbound) }),
+    ctx.t('map.tip.total', { value: ctx.n(flow.total) }),
+    ctx.t('map.tip.net', { value: ctx.n(flow.net) }),
+    ctx.t(selected ? 'map.tip.deselect' : 'map.tip.select'),
+  ];
+}
+
+function placeName(row: FlowRow, ctx: MapContext): string {
+  const city = ctx.locale === 'zh-CN' ? row.city_zh : row.city_en;
+  const country = ctx.country(row.country);
+  return city ? ctx.t('map.place', { city, country }) : country;
+}
+
+/**
+ * The flow map (arcs from the college to each place, width by person-trips)
+ * or its choropleth (countries shaded by a measure), as data for the renderer.
+ */
+export function flowMap(
+  rows: readonly FlowRow[],
+  features: readonly MapFeature[],
+  ctx: MapContext,
+  options: FlowMapOptions,
+  config: BasemapConfig = BASEMAP,
+): MapSpec {
+  const { projection, height } = mapProjection(ctx.width, config.centralMeridian);
+  const project = (lon: number, lat: number): Point => {
+    const p = projection([lon, lat]);
+    return p ? [p[0], p[1]] : [0, 0];
+  };
+  const flows = countryFlows(rows);
+  const byCountry = new Map(flows.map((d) => [d.country, d]));
+  const { selected, mode } = options;
+  const isHome = (id: string | null) => id === config.home || (id !== null && config.homeRegions.includes(id));
+  const dimmed = (country: string) => selected !== null && country !== selected;
+  const shade = mode === 'choropleth' ? shadeScale(flows, options.measure, ctx) : null;
+
+  const areas: MapArea[] = features.map(({ id, feature }) => {
+    const flow = id === null ? undefined : byCountry.get(id);
+    const fill = isHome(id) ? HOME : flow ? ((shade ? shade.fill(flow[options.measure]) : LAND_ACTIVE) ?? LAND) : LAND;
+    return {
+      id,
+      feature,
+      fill,
+      selected: id !== null && id === selected,
+      clickable: id !== null && (flow !== undefined || id === selected),
+      tip: id === null ? null : countryTip(ctx.country(id), flow, id === selected, ctx),
+    };
+  });
+
+  const hub = project(COLLEGE.lon, COLLEGE.lat);
+  const markers: MapMarker[] = [];
+  const arcs: MapArc[] = [];
+  const legend: LegendSection[] = [];
+  if (shade) {
+    // Regions drawn in China's fill, and places too small for a shape, are shaded as dots.
+    const shaped = new Set(features.map((f) => f.id));
+    for (const flow of flows) {
+      if (shaped.has(flow.country) && !isHome(flow.country)) continue;
+      const point = countryByIso2(flow.country);
+      if (!point) continue;
+      markers.push({
+        key: flow.country,
+        country: flow.country,
+        at: project(point.lon, point.lat),
+        r: 6,
+        fill: shade.fill(flow[options.measure]) ?? LAND,
+        selected: flow.country === selected,
+        dimmed: false,
+        tip: countryTip(ctx.country(flow.country), flow, flow.country === selected, ctx),
+      });
+    }
+    legend.push({ title: ctx.t(`map.measure.${options.measure}`), items: shade.legend });
+    legend.push({
+      title: '',
+      items: [
+        { kind: 'swatch', color: HOME, label: ctx.t('map.legend.home') },
+        ...(markers.length ? [{ kind: 'dot' as const, color: '#fff', label: ctx.t('map.legend.dots') }] : []),
+      ],
+    });
+  } else {
+    const max = Math.max(1, ...rows.map((r) => r.headcount));
+    const widest = Math.min(16, Math.max(6, ctx.width / 70));
+    const width = scaleSqrt().domain([0, max]).range([0, widest]);
+    const strokeWidth = (v: number) => Math.max(1.2, width(v));
+    const places = new Map<string, { row: FlowRow; outbound: number; inbound: number }>();
+    for (const row of rows) {
+      const at = project(row.lon, row.lat);
+      const key = `${row.country}@${row.lon},${row.lat}`;
+      const colors = row.region_type === 'hk_macao_tw' ? HMT_COLORS : DIRECTION_COLORS;
+      const name = placeName(row, ctx);
+      const out = row.direction === 'outbound';
+      arcs.push({
+        key: `${key}/${row.direction}`,
+        country: row.country,
+        color: colors[row.direction],
+        width: strokeWidth(row.headcount),
+        from: out ? hub : at,
+        to: out ? at : hub,
+        dimmed: dimmed(row.country),
+        tip: [name, ctx.t(`map.tip.${row.direction}`, { value: ctx.n(row.headcount) })],
+      });
+      const place = places.get(key) ?? { row, outbound: 0, inbound: 0 };
+      place[row.direction] += row.headcount;
+      places.set(key, place);
+    }
+    arcs.sort((a, b) => b.width - a.width || a.key.localeCompare(b.key));
+    for (const [key, { row, outbound, inbound }] of places) {
+      const isSelected = row.country === selected;
+      markers.push({
+        key,
+        country: row.country,
+        at: project(row.lon, row.lat),
+        r: isSelected ? 5 : 3.5,
+        fill: '#fff',
+        selected: isSelected,
+        dimmed: dimmed(row.country),
+        tip: [
+          placeName(row, ctx),
+          ctx.t('map.tip.outbound', { value: ctx.n(outbound) }),
+          ctx.t('map.tip.inbound', { value: ctx.n(inbound) }),
+          ctx.t(isSelected ? 'map.tip.deselect' : 'map.tip.select'),
+        ],
+      });
+    }
+    legend.push({
+      title: ctx.t('map.legend.direction'),
+      items: [
+        { kind: 'line', color: DIRECTION_COLORS.outbound, width: 3, label: ctx.t('map.legend.outbound') },
+        { kind: 'line', color: DIRECTION_COLORS.inbound, width: 3, label: ctx.t('map.legend.inbound') },
+        { kind: 'line', color: HMT_COLORS.outbound, width: 3, label: ctx.t('map.legend.hmtOutbound') },
+        { kind: 'line', color: HMT_COLORS.inbound, width: 3, label: ctx.t('map.legend.hmtInbound') },
+        { kind: 'dot', color: HUB_COLOR, label: ctx.t('map.legend.hub') },
+      ],
+    });
+    legend.push({
+      title: ctx.t('map.legend.width'),
+      items: ticks(0, max, 3)
+        .filter((v) => v > 0)
+        .slice(-3)
+        .map((v) => ({ kind: 'line', color: '#6b7280', width: strokeWidth(v), label: ctx.n(v) })),
+    });
+  }
+
+  return {
+    width: ctx.width,
+    height,
+    projection,
+    areas,
+    arcs,
+    markers,
+    hub: { at: hub, label: ctx.t('map.hub'), color: HUB_COLOR },
+    legend,
+    label: ctx.t('map.aria', { count: flows.length }),
+  };
+}

@@ -1,0 +1,208 @@
+import { geoPath, pointer, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
+import type { Feature, Geometry } from 'geojson';
+import { apply, arcShape, IDENTITY, type Point, type Transform } from './flow-map-geometry';
+import type { MapArc, MapArea, MapMarker, MapSpec, Tip } from './flow-map-types';
+
+export interface MapHandlers {
+  /** The pointer is over something with a tooltip (null: over nothing), at this point of the container. */
+  hover(tip: Tip | null, at: Point): void;
+  /** A click on a country's shape, arc or arc end. */
+  select(country: string): void;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MAX_ZOOM = 12;
+
+/**
+ * The flow map's DOM: draws a MapSpec into an SVG with d3 and keeps it up to
+ * date. The land is scaled by the zoom; arcs, dots and the hub are redrawn in
+ * screen coordinates at each zoom step so lines and arrowheads keep their size.
+ */
+export class MapView {
+  readonly svg: SVGSVGElement;
+  #root: Selection<SVGSVGElement, unknown, null, undefined>;
+  #land: Selection<SVGGElement, unknown, null, undefined>;
+  #arcs: Selection<SVGGElement, unknown, null, undefined>;
+  #markers: Selection<SVGGElement, unknown, null, undefined>;
+  #hub: Selection<SVGGElement, unknown, null, undefined>;
+  #zoom: ZoomBehavior<SVGSVGElement, unknown>;
+  #transform: Transform = IDENTITY;
+  #spec: MapSpec | null = null;
+  /** Each shape's path for the size it was projected at: recomputed only when the size changes. */
+  #paths = new WeakMap<Feature<Geometry>, { size: string; d: string }>();
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly handlers: MapHandlers,
+  ) {
+    this.svg = document.createElementNS(SVG_NS, 'svg');
+    this.#root = select(this.svg).attr('class', 'flow-map').attr('role', 'img');
+    this.#root.append('rect').attr('class', 'ocean').attr('fill', '#f3f7fb');
+    this.#land = this.#root.append('g').attr('class', 'land');
+    this.#arcs = this.#root.append('g').attr('class', 'arcs');
+    this.#markers = this.#root.append('g').attr('class', 'markers');
+    this.#hub = this.#root.append('g').attr('class', 'hub').attr('pointer-events', 'none');
+    this.#root.on('pointerleave', () => this.handlers.hover(null, [0, 0]));
+    this.#zoom = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, MAX_ZOOM])
+      // The wheel zooms only with Ctrl (or ⌘), so the page still scrolls over the map.
+      .filter((event: Event) =>
+        event.type === 'wheel'
+          ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey
+          : !(event as MouseEvent).button,
+      )
+      .on('zoom', (event: { transform: Transform }) => this.#applyZoom(event.transform));
+    this.#root.call(this.#zoom);
+    container.append(this.svg);
+  }
+
+  update(spec: MapSpec): void {
+    const resized = this.#spec?.width !== spec.width || this.#spec?.height !== spec.height;
+    this.#spec = spec;
+    const { width, height } = spec;
+    this.#root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+    this.#root.attr('aria-label', spec.label);
+    this.#root.select('rect.ocean').attr('width', width).attr('height', height);
+    this.#zoom
+      .extent([
+        [0, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [0, 0],
+        [width, height],
+      ]);
+    this.#drawLand(spec);
+    if (resized && this.#transform !== IDENTITY) this.#root.call(this.#zoom.transform, zoomIdentity);
+    else this.#drawOverlay();
+  }
+
+  zoomBy(factor: number): void {
+    this.#root.transition().duration(200).call(this.#zoom.scaleBy, factor);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.#root
+      .transition()
+      .duration(150)
+      .call(this.#zoom.translateBy, dx / this.#transform.k, dy / this.#transform.k);
+  }
+
+  reset(): void {
+    this.#root.transition().duration(200).call(this.#zoom.transform, zoomIdentity);
+  }
+
+  destroy(): void {
+    this.#root.interrupt().on('.zoom', null).on('pointerleave', null);
+    this.svg.remove();
+  }
+
+  #applyZoom(transform: Transform): void {
+    this.#transform = { k: transform.k, x: transform.x, y: transform.y };
+    this.#land.attr('transform', `translate(${transform.x},${transform.y}) scale(${transform.k})`);
+    this.#drawOverlay();
+  }
+
+  #hover(event: PointerEvent, tip: Tip | null): void {
+    this.handlers.hover(tip, pointer(event, this.container) as unknown as Point);
+  }
+
+  #drawLand(spec: MapSpec): void {
+    const size = `${spec.width}x${spec.height}`;
+    const path = geoPath(spec.projection);
+    const d = (area: MapArea) => {
+      const cached = this.#paths.get(area.feature);
+      if (cached?.size === size) return cached.d;
+      const value = path(area.feature) ?? '';
+      this.#paths.set(area.feature, { size, d: value });
+      return value;
+    };
+    this.#land
+      .selectAll<SVGPathElement, MapArea>('path')
+      .data(spec.areas, (a, i) => a.id ?? `#${i}`)
+      .join('path')
+      .attr('d', d)
+      .attr('fill', (a) => a.fill)
+      .attr('stroke', (a) => (a.selected ? '#111' : '#fff'))
+      .attr('stroke-width', (a) => (a.selected ? 2 : 0.5))
+      .attr('vector-effect', 'non-scaling-stroke')
+      .attr('data-testid', (a) => (a.id ? `map-area-${a.id}` : null))
+      .attr('data-selected', (a) => (a.selected ? 'true' : null))
+      .attr('cursor', (a) => (a.clickable ? 'pointer' : null))
+      .on('pointermove', (event: PointerEvent, a) => this.#hover(event, a.tip))
+      .on('click', (_event: MouseEvent, a) => {
+        if (a.clickable && a.id) this.handlers.select(a.id);
+      });
+    this.#land.selectAll<SVGPathElement, MapArea>('path[data-selected]').raise();
+  }
+
+  #drawOverlay(): void {
+    const spec = this.#spec;
+    if (!spec) return;
+    const t = this.#transform;
+    const shapes = new Map(spec.arcs.map((a) => [a.key, arcShape(apply(t, a.from), apply(t, a.to), a.width)]));
+    const arcs = this.#arcs
+      .selectAll<SVGGElement, MapArc>('g')
+      .data(spec.arcs, (a) => a.key)
+      .join((enter) => {
+        const g = enter.append('g').attr('cursor', 'pointer');
+        g.append('path').attr('class', 'line').attr('fill', 'none').attr('stroke-linecap', 'round');
+        g.append('path').attr('class', 'head');
+        return g;
+      })
+      .attr('data-testid', (a) => `map-arc-${a.country}`)
+      .attr('opacity', (a) => (a.dimmed ? 0.18 : 0.85))
+      .on('pointermove', (event: PointerEvent, a) => this.#hover(event, a.tip))
+      .on('click', (_event: MouseEvent, a) => this.handlers.select(a.country));
+    arcs
+      .select('path.line')
+      .attr('d', (a) => shapes.get(a.key)?.line ?? '')
+      .attr('stroke', (a) => a.color)
+      .attr('stroke-width', (a) => a.width);
+    arcs
+      .select('path.head')
+      .attr('d', (a) => shapes.get(a.key)?.head ?? '')
+      .attr('fill', (a) => a.color);
+
+    this.#markers
+      .selectAll<SVGCircleElement, MapMarker>('circle')
+      .data(spec.markers, (m) => m.key)
+      .join('circle')
+      .attr('cx', (m) => apply(t, m.at)[0])
+      .attr('cy', (m) => apply(t, m.at)[1])
+      .attr('r', (m) => m.r)
+      .attr('fill', (m) => m.fill)
+      .attr('stroke', (m) => (m.selected ? '#000' : '#374151'))
+      .attr('stroke-width', (m) => (m.selected ? 2.5 : 1.2))
+      .attr('opacity', (m) => (m.dimmed ? 0.35 : 1))
+      .attr('cursor', 'pointer')
+      .attr('data-testid', (m) => `map-dot-${m.country}`)
+      .on('pointermove', (event: PointerEvent, m) => this.#hover(event, m.tip))
+      .on('click', (_event: MouseEvent, m) => this.handlers.select(m.country));
+
+    const [hx, hy] = apply(t, spec.hub.at);
+    this.#hub
+      .selectAll('circle')
+      .data([spec.hub])
+      .join('circle')
+      .attr('cx', hx)
+      .attr('cy', hy)
+      .attr('r', 5)
+      .attr('fill', (h) => h.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 1.5);
+    this.#hub
+      .selectAll('text')
+      .data([spec.hub])
+      .join('text')
+      .attr('x', hx + 7)
+      .attr('y', hy + 4)
+      .attr('font-size', 12)
+      .attr('font-weight', 600)
+      .attr('fill', '#111')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
+      .text((h) => h.label);
+  }
+}
