@@ -1,12 +1,29 @@
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 
+/** A scale held fixed while the years play: the numeric extent and the categories in order. */
+export interface FixedScale {
+  min?: number;
+  max?: number;
+  keys?: readonly string[];
+  /** The names of the keys, for keys absent from the frame shown. */
+  names?: ReadonlyMap<string, string>;
+}
+
 /** What a chart spec needs from the page: words, number format, names, size. */
 export interface ChartContext {
   t(key: MessageKey, params?: Params): string;
   n(value: number): string;
   country(code: string): string;
   width: number;
+  /** The page's language, for names kept as name_zh / name_en; Chinese when absent. */
+  locale?: 'zh-CN' | 'en';
+  /** The value this chart's clicks select (a country code, program id, …), highlighted; null when none. */
+  selected?: string | null;
+  /** The years selected, highlighted on a chart that shows every year. */
+  years?: readonly [number, number];
+  /** Scales held fixed during year playback. */
+  fixed?: FixedScale;
 }
 
 /** Outbound and inbound, distinguishable in colour-blind vision and in grey. */

@@ -1,0 +1,131 @@
+import * as Plot from '@observablehq/plot';
+import { DIRECTIONS, type Direction } from '../data/schema';
+import { domainOf, emphasis, labelMargin, totals, truncate } from './common';
+import { DIRECTION_COLORS, type ChartContext, type FixedScale } from './context';
+import type { TableData } from './table';
+
+/** One bar segment: a key (country, program, …) in one direction. */
+export interface SplitRow {
+  key: string;
+  /** The key's name in the page's language. */
+  name: string;
+  direction: Direction;
+  headcount: number;
+}
+
+export interface DirectionBarsOptions {
+  /** The keys top to bottom; by total person-trips when absent. */
+  order?: readonly string[];
+  /** The table's heading for the keys. */
+  column: string;
+}
+
+/** The keys in their order: given, or by total descending; the fixed keys first while playing. */
+export function keyOrder(rows: readonly SplitRow[], ctx: ChartContext, order?: readonly string[]): string[] {
+  const sum = totals(
+    rows,
+    (d) => d.key,
+    (d) => d.headcount,
+  );
+  const keys = order ? order.filter((k) => sum.has(k)) : [...sum.keys()].sort((a, b) => sum.get(b)! - sum.get(a)!);
+  return ctx.fixed?.keys ? [...new Set([...ctx.fixed.keys, ...keys])] : keys;
+}
+
+/**
+ * Horizontal bars, one per key, split into outbound and inbound, the total at
+ * the end; the selected key stands out. Long names are cut; the tip and the
+ * table carry them whole.
+ */
+export function directionBars(
+  rows: readonly SplitRow[],
+  ctx: ChartContext,
+  options: DirectionBarsOptions,
+): Plot.PlotOptions {
+  const order = keyOrder(rows, ctx, options.order);
+  const names = new Map([...(ctx.fixed?.names ?? []), ...rows.map((d) => [d.key, d.name] as const)]);
+  const sum = totals(
+    rows,
+    (d) => d.key,
+    (d) => d.headcount,
+  );
+  const marginLeft = labelMargin(
+    order.map((k) => names.get(k) ?? k),
+    ctx.width,
+  );
+  const [, max] = domainOf([...sum.values()], ctx.fixed);
+  const label = (k: string) => truncate(names.get(k) ?? k, marginLeft - 12);
+  return {
+    width: ctx.width,
+    height: Math.max(110, order.length * 26 + 56),
+    marginLeft,
+    marginRight: 44,
+    style: { fontSize: '12px' },
+    x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
+    y: { label: null, domain: order, tickFormat: label },
+    color: {
+      domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
+      range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
+      legend: true,
+    },
+    marks: [
+      Plot.barX(rows, {
+        y: 'key',
+        x: 'headcount',
+        fill: (d: SplitRow) => ctx.t(`direction.${d.direction}`),
+        fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
+        order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
+        channels: { name: { value: 'name', label: options.column } },
+        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
+      }),
+      Plot.text([...sum], {
+        y: ([k]: [string, number]) => k,
+        x: ([, v]: [string, number]) => v,
+        text: ([, v]: [string, number]) => ctx.n(v),
+        dx: 4,
+        textAnchor: 'start',
+        fontSize: 11,
+      }),
+      Plot.ruleX([0]),
+    ],
+  };
+}
+
+/** The bars as a table: a row per key with outbound, inbound and total. */
+export function directionTable(
+  rows: readonly SplitRow[],
+  ctx: ChartContext,
+  options: DirectionBarsOptions & { selectable?: boolean },
+): TableData {
+  const order = keyOrder(rows, { ...ctx, fixed: undefined }, options.order);
+  const names = new Map(rows.map((d) => [d.key, d.name]));
+  const get = (k: string, dir: Direction) =>
+    rows.filter((d) => d.key === k && d.direction === dir).reduce((s, d) => s + d.headcount, 0);
+  return {
+    columns: [
+      { label: options.column },
+      { label: ctx.t('col.outbound'), numeric: true },
+      { label: ctx.t('col.inbound'), numeric: true },
+      { label: ctx.t('col.total'), numeric: true },
+    ],
+    rows: order.map((k) => {
+      const name = names.get(k) ?? k;
+      const cells = [
+        name,
+        ctx.n(get(k, 'outbound')),
+        ctx.n(get(k, 'inbound')),
+        ctx.n(get(k, 'outbound') + get(k, 'inbound')),
+      ];
+      return options.selectable ? { cells, select: k, name } : { cells };
+    }),
+  };
+}
+
+/** The extent and keys a playback frame needs to keep the scales fixed. */
+export function directionExtent(rows: readonly SplitRow[]): Required<Omit<FixedScale, 'min'>> {
+  const sum = totals(
+    rows,
+    (d) => d.key,
+    (d) => d.headcount,
+  );
+  return { max: Math.max(0, ...sum.values()), keys: [...sum.keys()], names: new Map(rows.map((d) => [d.key, d.name])) };
+}

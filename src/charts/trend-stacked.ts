@@ -1,0 +1,109 @@
+import * as Plot from '@observablehq/plot';
+import type { TrendStackRow } from '../data/queries';
+import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
+import { DIMMED, enumLabel, totals } from './common';
+import type { ChartContext } from './context';
+import type { TableData } from './table';
+import { inYears } from './trend-by-year';
+
+export type StackSplit = 'activity_type' | 'participant_category';
+
+const SPLIT = {
+  activity_type: { prefix: 'activity', keys: ACTIVITY_TYPES, column: 'col.activity' },
+  participant_category: { prefix: 'category', keys: PARTICIPANT_CATEGORIES, column: 'col.category' },
+} as const;
+
+/** Twelve categorical colours; a key keeps its colour whatever the filters. */
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#8cd17d',
+  '#86bcb6',
+  '#bab0ac',
+];
+
+/**
+ * Person-trips per year stacked by activity type or participant category; a
+ * provisional year is outlined dashed; years outside the selection are dimmed.
+ */
+export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, ctx: ChartContext): Plot.PlotOptions {
+  const { prefix, keys } = SPLIT[split];
+  const label = (key: string) => enumLabel(ctx, prefix, key);
+  const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
+  const present = keys.filter((k) => rows.some((d) => d.key === k));
+  const yearTotals = [
+    ...totals(
+      rows,
+      (d) => String(d.year),
+      (d) => d.headcount,
+    ),
+  ].map(([year, total]) => ({
+    year: Number(year),
+    total,
+    provisional: rows.some((d) => d.year === Number(year) && d.provisional),
+  }));
+  const opacity = (d: { year: number }) => (inYears(ctx, d.year) ? 1 : DIMMED);
+  return {
+    width: ctx.width,
+    height: 320,
+    marginLeft: 48,
+    marginBottom: 36,
+    style: { fontSize: '13px' },
+    x: { label: null, domain: years, tickFormat: (y: number) => String(y), padding: 0.2 },
+    y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
+    color: {
+      domain: present.map(label),
+      range: present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!),
+      legend: true,
+    },
+    marks: [
+      Plot.barY(rows, {
+        x: 'year',
+        y: 'headcount',
+        fill: (d: TrendStackRow) => label(d.key),
+        fillOpacity: opacity,
+        order: present.map(label),
+        channels: { year: { value: 'year', label: ctx.t('col.year') } },
+        tip: { format: { x: false, fill: true, y: (v: number) => ctx.n(v), year: (v: number) => String(v) } },
+      }),
+      Plot.barY(
+        yearTotals.filter((d) => d.provisional),
+        { x: 'year', y: 'total', fill: 'none', stroke: '#333', strokeDasharray: '4,2' },
+      ),
+      Plot.text(yearTotals, {
+        x: 'year',
+        y: 'total',
+        text: (d: { total: number }) => ctx.n(d.total),
+        dy: -7,
+        fontSize: 11,
+        fillOpacity: opacity,
+      }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** The stacked trend as a table: a row per year and key. */
+export function trendStackedTable(rows: readonly TrendStackRow[], split: StackSplit, ctx: ChartContext): TableData {
+  const { prefix, column } = SPLIT[split];
+  return {
+    columns: [
+      { label: ctx.t('col.year') },
+      { label: ctx.t(column) },
+      { label: ctx.t('chart.trend.y'), numeric: true },
+      { label: ctx.t('col.provisional') },
+    ],
+    rows: rows.map((d) => ({
+      cells: [String(d.year), enumLabel(ctx, prefix, d.key), ctx.n(d.headcount), ctx.t(d.provisional ? 'yes' : 'no')],
+      select: String(d.year),
+      name: String(d.year),
+    })),
+  };
+}
