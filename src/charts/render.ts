@@ -4,3 +4,6 @@ import * as Plot from '@observablehq/plot';
 export function renderPlot(options: Plot.PlotOptions, doc: Document = document): SVGSVGElement | HTMLElement {
   return Plot.plot({ ...options, document: doc });
 }
+
+/** The flow map is drawn by its own renderer (d3-geo paths, d3-zoom), kept beside this one. */
+export { MapView, type MapHandlers } from './render-map';
