@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { buildAggregates } from './scripts/build-aggregates';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
 
@@ -40,11 +41,20 @@ function csvData(): Plugin {
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         createReadStream(file).pipe(res);
       });
+      server.middlewares.use('/data/aggregates.json', (_req, res) => {
+        buildAggregates(dataDir).then((aggregates) => {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify(aggregates));
+        });
+      });
     },
-    generateBundle() {
+    async generateBundle() {
       for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.csv'))) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
+      // The embed page's numbers: the app's SQL, run here on the same engine.
+      const aggregates = await buildAggregates(dataDir);
+      this.emitFile({ type: 'asset', fileName: 'data/aggregates.json', source: JSON.stringify(aggregates) });
     },
   };
 }
@@ -62,6 +72,10 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   preview: { headers: { 'Content-Security-Policy': CSP } },
 });

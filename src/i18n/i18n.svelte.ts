@@ -26,6 +26,12 @@ export class I18n {
     document.documentElement.lang = value;
   }
 
+  /** Shows the page in `value` without remembering it (embeds must not change the app's choice). */
+  show(value: Locale): void {
+    this.#locale = value;
+    document.documentElement.lang = value;
+  }
+
   t = (key: MessageKey, params?: Params): string => translate(this.#locale, key, params);
   n = (value: number): string => formatNumber(this.#locale, value);
   country = (code: string): string => countryName(code, this.#locale);

@@ -1,4 +1,4 @@
-/** Export of charts and data. */
+/** Export of charts and data, and the embed page. */
 export const zh = {
   'export.menu': '导出',
   'export.png2': 'PNG 图片（2 倍）',
@@ -7,6 +7,8 @@ export const zh = {
   'export.csv': 'CSV 数据',
   'export.failed': '导出失败，请重试。',
   'export.date': '导出日期：{date}',
+  'embed.error': '图表数据未能载入。',
+  'embed.unknown': '未知的图表。请检查嵌入代码中的 chart 参数。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -17,4 +19,6 @@ export const en: Record<keyof typeof zh, string> = {
   'export.csv': 'CSV data',
   'export.failed': 'The export failed. Please try again.',
   'export.date': 'Exported {date}',
+  'embed.error': 'The chart data could not be loaded.',
+  'embed.unknown': 'Unknown chart. Please check the chart parameter in the embed code.',
 };

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Engine, SqlParam } from '../src/data/engine';
+import { arrowToRows } from '../src/data/arrow-rows';
+import { TABLES } from '../src/data/schema';
+
+const require = createRequire(import.meta.url);
+// The blocking Node build runs the same engine as the browser, synchronously.
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+export const DATA_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'data');
+
+/** A fresh in-memory DuckDB in this process, behind the app's Engine interface. */
+export async function openNodeEngine(): Promise<Engine & { close(): void }> {
+  const bundles = {
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => {});
+  const conn = db.connect();
+  conn.query('SET autoinstall_known_extensions=false');
+  conn.query('SET autoload_known_extensions=false');
+  return {
+    async exec(sql: string) {
+      conn.query(sql);
+    },
+    async query(sql: string, params: readonly SqlParam[] = []) {
+      if (params.length === 0) return arrowToRows(conn.query(sql));
+      const stmt = conn.prepare(sql);
+      try {
+        return arrowToRows(stmt.query(...params));
+      } finally {
+        stmt.close();
+      }
+    },
+    async registerText(name: string, text: string) {
+      db.registerFileText(name, text);
+    },
+    close() {
+      conn.close();
+      db.reset?.();
+    },
+  };
+}
+
+/** Reads a CSV from data/ (or another folder). */
+export function readDataFile(name: string, dir = DATA_DIR): string {
+  return readFileSync(join(dir, name), 'utf8');
+}
+
+/** The bundled CSV files as the worker hands them to ingest (null for an absent file). */
+export function bundledTexts(dir = DATA_DIR): Map<string, string | null> {
+  return new Map(
+    TABLES.map((spec) => [spec.file, existsSync(join(dir, spec.file)) ? readDataFile(spec.file, dir) : null]),
+  );
+}

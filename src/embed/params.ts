@@ -1,0 +1,32 @@
+import { LOCALES, type Locale } from '../i18n/messages';
+import { parseUrlState } from '../state/url-state';
+import { EMBED_PARENT_ORIGINS } from '../config/embed';
+import type { EmbedFilters } from './aggregates';
+import { embeddable, type EmbeddableChart } from './registry';
+
+export interface EmbedParams {
+  chart: EmbeddableChart | undefined;
+  filters: EmbedFilters;
+  locale: Locale;
+  /** Where to post the height: a configured origin, or none. */
+  parentOrigin: string | null;
+}
+
+/** Reads the embed's parameters; each is checked like the app's link parameters. */
+export function parseEmbedParams(search: string, bounds: { min: number; max: number }, ownOrigin: string): EmbedParams {
+  const params = new URLSearchParams(search);
+  const { filters, locale } = parseUrlState(search, bounds, 'zh-CN');
+  const origin = params.get('origin');
+  const allowed = origin !== null && (origin === ownOrigin || EMBED_PARENT_ORIGINS.includes(origin));
+  return {
+    chart: embeddable(params.get('chart')),
+    filters: {
+      yearFrom: filters.yearFrom,
+      yearTo: filters.yearTo,
+      direction: filters.direction,
+      region: filters.region,
+    },
+    locale: (LOCALES as string[]).includes(locale) ? locale : 'zh-CN',
+    parentOrigin: allowed ? origin : null,
+  };
+}

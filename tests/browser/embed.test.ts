@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ingest } from '../../src/data/ingest';
+import { defaultFilters } from '../../src/data/filters';
+import { topCountriesQuery, trendByYearQuery } from '../../src/data/queries';
+import { HEIGHT_MESSAGE } from '../../src/config/embed';
+import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
+import { launch, watchedPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+let browser: Browser;
+let engine: Awaited<ReturnType<typeof openNodeEngine>>;
+
+beforeAll(async () => {
+  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
+  await ingest(engine, bundledTexts());
+});
+afterAll(async () => {
+  await browser?.close();
+  engine?.close();
+});
+
+test('draws one chart from aggregates: no DuckDB, no CSV, the app’s numbers', async () => {
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${baseUrl}embed.html?chart=trend&from=2016&to=2019&dir=outbound&lang=en`);
+  await page.waitForSelector('[data-testid="embed"] svg');
+  expect(requests.filter((p) => /\.wasm$|worker|\.csv$/.test(p))).toEqual([]);
+  expect(requests.some((p) => p.endsWith('/data/aggregates.json'))).toBe(true);
+
+  const q = trendByYearQuery({ ...defaultFilters(2016, 2019), direction: 'outbound' });
+  const rows = await engine.query(q.sql, q.params);
+  const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
+  expect(labels).toEqual(rows.map((r) => String(r.headcount)));
+  expect(await page.textContent('h1')).toBe('International exchange person-trips by year');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.context().close();
+});
+
+test('tells a parent page on an allowed origin its height', async () => {
+  const { page, errors } = await watchedPage(browser, origin);
+  const parentUrl = `${baseUrl}parent-test.html`;
+  const src = `embed.html?chart=countries&lang=zh-CN&origin=${encodeURIComponent(origin)}`;
+  await page.route(parentUrl, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><iframe id="f" src="${src}" style="width:600px;border:0"></iframe>
+        <script>
+          window.heights = [];
+          addEventListener('message', (e) => {
+            const frame = document.getElementById('f');
+            if (e.origin !== location.origin || e.source !== frame.contentWindow) return;
+            if (e.data && e.data.type === '${HEIGHT_MESSAGE}') { window.heights.push(e.data.height); frame.style.height = e.data.height + 'px'; }
+          });
+        </script>`,
+    }),
+  );
+  await page.goto(parentUrl);
+  await page.waitForFunction(() => (window as unknown as { heights: number[] }).heights.some((h) => h > 200));
+  const frame = page.frameLocator('#f');
+  const names = await frame.locator('svg [aria-label="y-axis tick label"] text').allTextContents();
+  const q = topCountriesQuery(defaultFilters(2014, 2019));
+  const rows = await engine.query(q.sql, q.params);
+  expect(names.length).toBe(new Set(rows.map((r) => r.country)).size);
+  expect(names).toContain('中国台湾');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('an unknown chart says so; no height goes to an origin not configured', async () => {
+  const { page } = await watchedPage(browser, origin);
+  await page.goto(`${baseUrl}embed.html?chart=%3Cscript%3E&origin=https%3A%2F%2Fevil.example`);
+  await page.waitForSelector('[data-testid="embed"] [role="alert"]');
+  expect(await page.textContent('[role="alert"]')).toContain('未知的图表');
+  await page.context().close();
+});
