@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { geoArea } from 'd3';
 import { topology } from 'topojson-server';
 
 const require = createRequire(import.meta.url);
@@ -23,12 +24,27 @@ const inTaiwanBox = (polygon) =>
     ([x, y]) => x >= TAIWAN_BOX.west && x <= TAIWAN_BOX.east && y >= TAIWAN_BOX.south && y <= TAIWAN_BOX.north,
   );
 
+/**
+ * The source winds rings as RFC 7946 does (exterior counter-clockwise); d3-geo
+ * takes the opposite on the sphere and would fill the rest of the world.
+ */
+const rewind = (polygon) =>
+  geoArea({ type: 'Polygon', coordinates: polygon }) > 2 * Math.PI
+    ? polygon.map((ring) => [...ring].reverse())
+    : polygon;
+function rewound(geometry) {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: rewind(geometry.coordinates) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map(rewind) };
+  throw new Error(`build-basemap: unexpected geometry ${geometry.type}`);
+}
+
 const features = [];
 for (const feature of source.features) {
   const code = feature.properties.iso_a2;
   // Antarctica carries no exchange and would take a fifth of the map's height.
   if (code === 'AQ') continue;
   const id = /^[A-Z]{2}$/.test(code) ? code : undefined;
+  feature.geometry = rewound(feature.geometry);
   if (id === 'CN') {
     // Taiwan stays China's (drawn in China's fill) but gets its own shape, so
     // it can be named 中国台湾 / Taiwan, China and clicked like any region.

@@ -49,8 +49,8 @@ export function arcShape(from: Point, to: Point, width: number): ArcShape {
   const tl = Math.hypot(tx, ty) || 1;
   const ux = tx / tl;
   const uy = ty / tl;
-  const headLength = Math.min(length * 0.4, Math.max(7, width * 2.2));
-  const headHalf = Math.max(3.5, width * 1.4);
+  const headLength = Math.min(length * 0.35, Math.max(7, width * 2));
+  const headHalf = Math.max(3.5, width * 1.1 + 1);
   const bx = x1 - ux * headLength;
   const by = y1 - uy * headLength;
   return {

@@ -32,6 +32,7 @@ export interface MapArea {
   id: string | null;
   feature: Feature<Geometry>;
   fill: string;
+  stroke: string;
   selected: boolean;
   /** A click selects (or clears) this country or region. */
   clickable: boolean;

@@ -2,7 +2,7 @@ import { geoNaturalEarth1, scaleSqrt, ticks, type GeoProjection } from 'd3';
 import { BASEMAP, COLLEGE, type BasemapConfig } from '../config/basemap';
 import type { FlowRow } from '../data/queries/flows';
 import { countryByIso2 } from '../reference/countries';
-import { countryFlows, HOME, LAND, shadeScale, type CountryFlow, type Measure } from './choropleth';
+import { countryFlows, HOME, HOME_STROKE, LAND, shadeScale, type CountryFlow, type Measure } from './choropleth';
 import { DIRECTION_COLORS } from './context';
 import type { Point } from './flow-map-geometry';
 import type { LegendSection, MapArc, MapArea, MapContext, MapFeature, MapMarker, MapSpec, Tip } from './flow-map-types';
@@ -19,7 +19,7 @@ export interface FlowMapOptions {
 
 /** Flows to and from Hong Kong, Macao and Taiwan (港澳台): a third hue, apart from foreign flows. */
 export const HMT_COLORS = { outbound: '#7b2d8b', inbound: '#c27bd0' } as const;
-/** Arcs to countries with flows, and the land of countries that have some. */
+/** The land of countries that have flows, in the flows view. */
 const LAND_ACTIVE = '#cfd5dc';
 export const HUB_COLOR = '#b3261e';
 
@@ -84,6 +84,8 @@ export function flowMap(
       id,
       feature,
       fill,
+      // China's outline, drawn darker, also draws the ten-dash line's thin shapes.
+      stroke: isHome(id) ? HOME_STROKE : '#fff',
       selected: id !== null && id === selected,
       clickable: id !== null && (flow !== undefined || id === selected),
       tip: id === null ? null : countryTip(ctx.country(id), flow, id === selected, ctx),
@@ -122,7 +124,7 @@ export function flowMap(
     });
   } else {
     const max = Math.max(1, ...rows.map((r) => r.headcount));
-    const widest = Math.min(16, Math.max(6, ctx.width / 70));
+    const widest = Math.min(12, Math.max(5, ctx.width / 90));
     const width = scaleSqrt().domain([0, max]).range([0, widest]);
     const strokeWidth = (v: number) => Math.max(1.2, width(v));
     const places = new Map<string, { row: FlowRow; outbound: number; inbound: number }>();

@@ -35,7 +35,7 @@ export class MapView {
     private readonly container: HTMLElement,
     private readonly handlers: MapHandlers,
   ) {
-    this.svg = document.createElementNS(SVG_NS, 'svg');
+    this.svg = container.ownerDocument.createElementNS(SVG_NS, 'svg');
     this.#root = select(this.svg).attr('class', 'flow-map').attr('role', 'img');
     this.#root.append('rect').attr('class', 'ocean').attr('fill', '#f3f7fb');
     this.#land = this.#root.append('g').attr('class', 'land');
@@ -51,6 +51,10 @@ export class MapView {
           ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey
           : !(event as MouseEvent).button,
       )
+      // d3-zoom's default test reads the global navigator; the element's own window works in any document.
+      .touchable(function (this: SVGSVGElement) {
+        return Boolean(this.ownerDocument.defaultView?.navigator.maxTouchPoints) || 'ontouchstart' in this;
+      })
       .on('zoom', (event: { transform: Transform }) => this.#applyZoom(event.transform));
     this.#root.call(this.#zoom);
     container.append(this.svg);
@@ -123,7 +127,7 @@ export class MapView {
       .join('path')
       .attr('d', d)
       .attr('fill', (a) => a.fill)
-      .attr('stroke', (a) => (a.selected ? '#111' : '#fff'))
+      .attr('stroke', (a) => (a.selected ? '#111' : a.stroke))
       .attr('stroke-width', (a) => (a.selected ? 2 : 0.5))
       .attr('vector-effect', 'non-scaling-stroke')
       .attr('data-testid', (a) => (a.id ? `map-area-${a.id}` : null))
