@@ -7,9 +7,10 @@ import * as core from './messages/core';
 import * as map from './messages/map';
 import * as exporting from './messages/export';
 import * as charts from './messages/charts';
+import * as present from './messages/present';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh };
-const en: Record<keyof typeof zh, string> = { ...core.en, ...exporting.en, ...map.en, ...charts.en };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh };
+const en: Record<keyof typeof zh, string> = { ...core.en, ...exporting.en, ...map.en, ...charts.en, ...present.en };
 
 export type MessageKey = keyof typeof zh;
 export const MESSAGES = { 'zh-CN': zh, en } as const;
