@@ -125,3 +125,8 @@ SELECT e.*,
   c.region_type,
   c.continent
 FROM exchanges AS e JOIN countries AS c ON c.iso2 = e.country`;
+
+/** Rebuilds `facts` after the exchanges changed (an import). */
+export async function buildFacts(engine: Engine): Promise<void> {
+  await engine.exec(FACTS_SQL);
+}

@@ -1,9 +1,11 @@
 import type { Row, SqlParam } from './engine';
+import type { ImportProgressDetail, ImportRequest, ImportResponse } from './import-protocol';
 
 /** What the page asks of the database worker. Every request carries an id. */
 export type Request =
   | { id: number; type: 'load'; dataUrl: string }
-  | { id: number; type: 'query'; sql: string; params: SqlParam[] };
+  | { id: number; type: 'query'; sql: string; params: SqlParam[] }
+  | ImportRequest;
 
 export interface FileReport {
   file: string;
@@ -24,7 +26,7 @@ export interface LoadResult {
 
 export interface WorkerError {
   /** A stable code the page translates. */
-  code: 'engine' | 'fetch' | 'missing-column' | 'query' | 'internal';
+  code: 'engine' | 'fetch' | 'missing-column' | 'query' | 'internal' | 'import' | 'console';
   message: string;
   /** The file or SQL involved, kept for the console, never shown raw. */
   detail?: string;
@@ -35,4 +37,6 @@ export type Response =
   | { id: number; type: 'loaded'; result: LoadResult }
   | { id: number; type: 'rows'; rows: Row[]; ms: number }
   | { id: number; type: 'error'; error: WorkerError }
-  | { id: number; type: 'progress'; stage: 'engine' | 'fetch' | 'ingest'; file?: string };
+  | { id: number; type: 'progress'; stage: 'engine' | 'fetch' | 'ingest'; file?: string }
+  | { id: number; type: 'progress'; stage: ImportProgressDetail['stage']; detail: ImportProgressDetail }
+  | ImportResponse;

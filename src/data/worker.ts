@@ -4,7 +4,9 @@ import { createDuckDB, BROWSER_RUNTIME, VoidLogger, type Bindings, type Connecti
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from './arrow-rows';
+import { lockDown } from './console';
 import type { Engine, SqlParam } from './engine';
+import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import type { Request, Response, WorkerError } from './protocol';
 import { TABLES } from './schema';
@@ -52,6 +54,7 @@ async function instantiate(): Promise<Connection> {
   // Without these, a query touching an extension tries the network and hangs offline.
   connection.query('SET autoinstall_known_extensions = false');
   connection.query('SET autoload_known_extensions = false');
+  await lockDown(engineOf(db, connection));
   return connection;
 }
 
@@ -134,7 +137,17 @@ async function handle(request: Request): Promise<void> {
       }
       return;
     }
+    default:
+      try {
+        await handleImportRequest(engineOf(db as Bindings, await open()), request, post);
+      } catch (error) {
+        post({ id, type: 'error', error: toError(error, request.type === 'console' ? 'console' : 'import') });
+      }
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<Request>) => void handle(event.data));
+// One request at a time: an import's statements must not interleave with a query's.
+let queue = Promise.resolve();
+self.addEventListener('message', (event: MessageEvent<Request>) => {
+  queue = queue.then(() => handle(event.data)).catch((error: unknown) => console.error(error));
+});

@@ -1,0 +1,63 @@
+/**
+ * The importer's part of the worker protocol (protocol.ts joins it to the rest): previews,
+ * imports with their progress, the rejected rows, the catalog and the read-only console.
+ */
+import type { FileReport, FileError } from '../import/report';
+import type { RejectedRow } from '../import/stage';
+import type { FileOptions, Structure } from '../import/structure';
+import type { ConsoleResult } from './console';
+import type { ImportStage } from './import-run';
+
+export interface FilePayload {
+  name: string;
+  /** Transferred, not copied: the page reads the file again for the next request. */
+  bytes: ArrayBuffer;
+  options: FileOptions;
+}
+
+export type ImportMode = 'replace' | 'append';
+
+export type ImportRequest =
+  | { id: number; type: 'preview'; file: FilePayload }
+  | { id: number; type: 'import'; files: FilePayload[]; mode: ImportMode; replacesSample: boolean }
+  | { id: number; type: 'rejects' }
+  | { id: number; type: 'catalog' }
+  | { id: number; type: 'console'; sql: string };
+
+export type Preview =
+  | { ok: true; structure: Structure }
+  | { ok: false; error: FileError; items: string[]; structure?: Partial<Structure> };
+
+export interface ImportResult {
+  files: FileReport[];
+  /** False when nothing was loaded: the tables are as they were. */
+  changed: boolean;
+  ms: number;
+}
+
+export interface RejectedFile {
+  file: string;
+  headers: string[];
+  rows: RejectedRow[];
+}
+
+export interface CatalogTable {
+  table: string;
+  rows: number;
+  columns: { name: string; type: string }[];
+}
+
+export interface ImportProgressDetail {
+  stage: ImportStage;
+  file: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export type ImportResponse =
+  | { id: number; type: 'preview'; preview: Preview }
+  | { id: number; type: 'imported'; result: ImportResult }
+  | { id: number; type: 'rejects'; files: RejectedFile[] }
+  | { id: number; type: 'catalog'; tables: CatalogTable[] }
+  | { id: number; type: 'console'; result: ConsoleResult };

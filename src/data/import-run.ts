@@ -1,0 +1,220 @@
+/**
+ * Imports staff files into the loaded tables: plan each file (encoding, header, mapping), stage
+ * its rows as text, convert and check them in DuckDB, then replace or append the table and
+ * rebuild `facts`. Every data row ends loaded, rejected (with a problem saying why) or, when
+ * appending, skipped as already loaded.
+ */
+import type { Engine } from './engine';
+import { buildFacts } from './ingest';
+import { TABLES, type TableSpec } from './schema';
+import { ident } from './sql';
+import { prepareValidation } from './validate-macros';
+import { keyColumn, referenceColumns, referenceSql, sqlType, validationSql } from './validate-sql';
+import { maskCell } from '../import/mask';
+import { emptyReport, MAX_PROBLEMS_SHOWN, type FileReport, type Problem, type ProblemCode } from '../import/report';
+import { stageRows, type RejectedRow } from '../import/stage';
+import { planFile, type FileOptions } from '../import/structure';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+  options?: FileOptions;
+}
+
+export interface ImportSettings {
+  mode: 'replace' | 'append';
+  /** The dataset is the bundled sample: the first table written clears it all. */
+  replacesSample: boolean;
+  /** Dates in later years are refused. */
+  thisYear: number;
+}
+
+export type ImportStage = 'decode' | 'parse' | 'validate' | 'write';
+export type ImportProgress = (p: { stage: ImportStage; file: string; bytes: number; totalBytes: number; rows: number }) => void;
+
+export interface ImportOutcome {
+  files: FileReport[];
+  /** Rejected rows per file, for the download. */
+  rejected: Map<string, { headers: string[]; rows: RejectedRow[] }>;
+  /** True when any table changed. */
+  changed: boolean;
+}
+
+const ORDER = ['programs', 'partners', 'agreements', 'events', 'exchanges'];
+const STAGE_FILE = 'import/stage.csv';
+
+async function clearAll(engine: Engine): Promise<void> {
+  for (const spec of TABLES) {
+    const columns = spec.columns.map((c) => `${ident(c.name)} ${sqlType(c)}`).join(', ');
+    await engine.exec(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columns})`);
+  }
+}
+
+const count = (value: unknown) => Number(value ?? 0);
+
+export async function importFiles(
+  engine: Engine,
+  files: readonly ImportFile[],
+  settings: ImportSettings,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportOutcome> {
+  await prepareValidation(engine);
+  const planned = files.map((f) => ({ file: f, plan: planFile(f.bytes, f.name, f.options) }));
+  const rank = (p: (typeof planned)[number]) => (p.plan.ok ? ORDER.indexOf(p.plan.structure.table) : -1);
+  planned.sort((a, b) => rank(a) - rank(b));
+
+  const reports: FileReport[] = [];
+  const rejected: ImportOutcome['rejected'] = new Map();
+  let sampleCleared = !settings.replacesSample;
+  let changed = false;
+  for (const { file, plan } of planned) {
+    onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
+    if (!plan.ok) {
+      reports.push({ ...emptyReport(file.name, plan.structure?.table ?? ''), error: plan.error, errorItems: plan.items, encoding: plan.structure?.encoding ?? null });
+      continue;
+    }
+    const { structure } = plan;
+    const spec = TABLES.find((t) => t.table === structure.table)!;
+    const report: FileReport = {
+      ...emptyReport(file.name, spec.table),
+      encoding: structure.encoding,
+      delimiter: structure.delimiter,
+      headerLine: structure.headerLine,
+    };
+    reports.push(report);
+    if (structure.missingRequired.length) {
+      report.error = 'missing-columns';
+      report.errorItems = structure.missingRequired;
+      continue;
+    }
+    const ratio = file.bytes.length / Math.max(1, plan.decoded.text.length);
+    const staged = stageRows(plan, (rows, offset) =>
+      onProgress({ stage: 'parse', file: file.name, bytes: Math.round(offset * ratio), totalBytes: file.bytes.length, rows }),
+    );
+    report.rowsIn = staged.rowsIn;
+    report.notices = staged.notices;
+    const headers = structure.columns.filter((c) => !c.personal).map((c) => c.header);
+    rejected.set(file.name, { headers, rows: staged.rejected });
+    if (staged.rowsIn === 0) {
+      report.error = 'no-data';
+      continue;
+    }
+    onProgress({ stage: 'validate', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
+    const sqlProblems = await validate(engine, spec, staged.csv, staged.targets, settings.thisYear);
+    const [counts] = await engine.query(
+      `SELECT count(*) FILTER (WHERE NOT _error)::INTEGER AS ok, count(*) FILTER (WHERE _error)::INTEGER AS bad,
+         count(*) FILTER (WHERE NOT _error AND len(problems) > 0)::INTEGER AS warned FROM imp_checked`,
+    );
+    const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
+    report.rejected = count(counts?.bad) + staged.rejected.length;
+    report.warnings = count(counts?.warned) + structuralWarnings;
+    let ok = count(counts?.ok);
+    const key = ident(keyColumn(spec));
+    if (settings.mode === 'append' && sampleCleared && ok > 0) {
+      const [dup] = await engine.query(
+        `SELECT count(*)::INTEGER AS n FROM imp_checked WHERE NOT _error AND ${key} IN (SELECT ${key} FROM ${ident(spec.table)})`,
+      );
+      report.skipped = count(dup?.n);
+      ok -= report.skipped;
+      if (report.skipped) report.notices.push({ code: 'skipped-duplicates', items: [], count: report.skipped });
+    }
+    report.loaded = ok;
+    onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
+    if (ok > 0) {
+      if (!sampleCleared) {
+        await clearAll(engine);
+        sampleCleared = true;
+      }
+      const columns = spec.columns.map((c) => ident(c.name)).join(', ');
+      await engine.exec(
+        settings.mode === 'append'
+          ? `INSERT INTO ${ident(spec.table)} SELECT ${columns} FROM imp_checked WHERE NOT _error
+             AND ${key} NOT IN (SELECT ${key} FROM ${ident(spec.table)}) ORDER BY _line`
+          : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${columns} FROM imp_checked WHERE NOT _error ORDER BY _line`,
+      );
+      changed = true;
+    }
+    const headerOf = (column: string) => staged.headerOf[column] ?? column;
+    const problems: Problem[] = [
+      ...staged.problems,
+      ...sqlProblems.rows.map((r) => ({
+        file: file.name,
+        line: count(r.line),
+        column: headerOf(String(r.col)),
+        value: maskCell(r.val === null ? '' : String(r.val)),
+        code: r.code as ProblemCode,
+        level: r.lvl as Problem['level'],
+      })),
+    ].sort((a, b) => a.line - b.line);
+    report.problemCount = staged.problems.length + sqlProblems.total;
+    report.problems = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    report.unmatched = await unmatched(engine, spec, headerOf);
+    const empties = await emptyTokens(engine, spec, staged.targets, headerOf);
+    if (empties.length) report.notices.push({ code: 'empty-tokens', items: empties.map((e) => `${e.header}: ${e.n}`), count: empties.reduce((s, e) => s + e.n, 0) });
+    rejected.get(file.name)!.rows.push(...(await sqlRejects(engine, spec, headerOf)));
+  }
+  if (changed) await buildFacts(engine);
+  await engine.registerText(STAGE_FILE, '');
+  return { files: reports, rejected, changed };
+}
+
+async function validate(
+  engine: Engine,
+  spec: TableSpec,
+  csv: string,
+  targets: readonly string[],
+  thisYear: number,
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  await engine.registerText(STAGE_FILE, csv);
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true,
+       delim = ',', quote = '"', escape = '"', max_line_size = 8388608)`,
+  );
+  if (referenceColumns(spec).length) for (const sql of referenceSql()) await engine.exec(sql);
+  for (const sql of validationSql(spec, targets, thisYear).statements) await engine.exec(sql);
+  const rows = await engine.query(
+    `SELECT _line AS line, p.col AS col, p.code AS code, p.lvl AS lvl, p.val AS val
+     FROM (SELECT _line, unnest(problems) AS p FROM imp_checked) ORDER BY _line LIMIT ${MAX_PROBLEMS_SHOWN}`,
+  );
+  const [total] = await engine.query(`SELECT sum(len(problems))::INTEGER AS n FROM imp_checked`);
+  return { rows, total: count(total?.n) };
+}
+
+async function unmatched(engine: Engine, spec: TableSpec, headerOf: (c: string) => string): Promise<FileReport['unmatched']> {
+  const parts: string[] = [];
+  if (spec.columns.some((c) => c.name === 'country')) {
+    parts.push(`SELECT 'country' AS col, c_country AS value, count(*)::INTEGER AS n FROM imp_checked
+      WHERE c_country IS NOT NULL AND country IS NULL GROUP BY ALL`);
+  }
+  for (const column of referenceColumns(spec)) {
+    const c = ident(`c_${column}`);
+    parts.push(`SELECT '${column}' AS col, ${c} AS value, count(*)::INTEGER AS n FROM imp_checked
+      WHERE ${c} IS NOT NULL AND imp_key(${c}) NOT IN (SELECT key FROM ${ident(`imp_ref_${column}`)}) GROUP BY ALL`);
+  }
+  if (!parts.length) return [];
+  const rows = await engine.query(`${parts.join(' UNION ALL ')} ORDER BY n DESC, value LIMIT 200`);
+  return rows.map((r) => ({ column: headerOf(String(r.col)), value: maskCell(String(r.value)), rows: count(r.n) }));
+}
+
+async function emptyTokens(engine: Engine, spec: TableSpec, targets: readonly string[], headerOf: (c: string) => string) {
+  const present = spec.columns.filter((c) => targets.includes(c.name));
+  if (!present.length) return [];
+  const [row] = await engine.query(
+    `SELECT ${present.map((c) => `sum(${ident(`t_${c.name}`)}::INTEGER)::INTEGER AS ${ident(c.name)}`).join(', ')} FROM imp_checked`,
+  );
+  return present.map((c) => ({ header: headerOf(c.name), n: count(row?.[c.name]) })).filter((e) => e.n > 0);
+}
+
+async function sqlRejects(engine: Engine, spec: TableSpec, headerOf: (c: string) => string): Promise<RejectedRow[]> {
+  const raw = spec.columns.map((c) => `${ident(`r_${c.name}`)} AS ${ident(c.name)}`).join(', ');
+  const rows = await engine.query(
+    `SELECT _line, list_distinct([p.code FOR p IN problems IF p.lvl = 'error']) AS codes, ${raw}
+     FROM imp_checked WHERE _error ORDER BY _line`,
+  );
+  return rows.map((r) => {
+    const cells: Record<string, string> = {};
+    for (const c of spec.columns) if (r[c.name] !== null && r[c.name] !== undefined) cells[headerOf(c.name)] = String(r[c.name]);
+    const codes = r.codes as unknown;
+    return { line: count(r._line), codes: Array.isArray(codes) ? codes.map(String) : [...(codes as Iterable<unknown>)].map(String), cells };
+  });
+}

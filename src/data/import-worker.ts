@@ -1,0 +1,48 @@
+/**
+ * The worker's handlers for the importer's requests. worker.ts hands them the engine; they
+ * answer with plain data, and errors come back as the protocol's error responses.
+ */
+import { planFile } from '../import/structure';
+import { catalog, runConsole } from './console';
+import type { Engine } from './engine';
+import { importFiles } from './import-run';
+import type { ImportProgressDetail, ImportRequest, ImportResponse, Preview, RejectedFile } from './import-protocol';
+
+let lastRejected: RejectedFile[] = [];
+
+type Post = (message: ImportResponse | { id: number; type: 'progress'; stage: ImportProgressDetail['stage']; detail: ImportProgressDetail }) => void;
+
+export function isImportRequest(request: { type: string }): request is ImportRequest {
+  return ['preview', 'import', 'rejects', 'catalog', 'console'].includes(request.type);
+}
+
+export function previewOf(bytes: Uint8Array, name: string, options: Parameters<typeof planFile>[2]): Preview {
+  const plan = planFile(bytes, name, options);
+  if (plan.ok) return { ok: true, structure: plan.structure };
+  return plan.structure ? { ok: false, error: plan.error, items: plan.items, structure: plan.structure } : { ok: false, error: plan.error, items: plan.items };
+}
+
+export async function handleImportRequest(engine: Engine, request: ImportRequest, post: Post): Promise<void> {
+  const { id } = request;
+  switch (request.type) {
+    case 'preview':
+      return post({ id, type: 'preview', preview: previewOf(new Uint8Array(request.file.bytes), request.file.name, request.file.options) });
+    case 'import': {
+      const started = performance.now();
+      const outcome = await importFiles(
+        engine,
+        request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), options: f.options })),
+        { mode: request.mode, replacesSample: request.replacesSample, thisYear: new Date().getFullYear() },
+        (detail) => post({ id, type: 'progress', stage: detail.stage, detail }),
+      );
+      lastRejected = [...outcome.rejected].map(([file, r]) => ({ file, headers: r.headers, rows: r.rows }));
+      return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started } });
+    }
+    case 'rejects':
+      return post({ id, type: 'rejects', files: lastRejected });
+    case 'catalog':
+      return post({ id, type: 'catalog', tables: await catalog(engine) });
+    case 'console':
+      return post({ id, type: 'console', result: await runConsole(engine, request.sql) });
+  }
+}

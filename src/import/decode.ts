@@ -1,0 +1,191 @@
+/**
+ * Bytes to text. Staff files arrive as UTF-8 (with or without a BOM), GB18030/GBK from Excel or
+ * WPS on Chinese Windows, or UTF-16 from Excel's "Unicode text". Every candidate is tried with a
+ * fatal decoder, so a wrong guess fails instead of producing mojibake; when the bytes fit more than
+ * one legacy encoding equally well, the choice is the user's.
+ */
+export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5', 'shift_jis'] as const;
+export type EncodingName = (typeof ENCODINGS)[number];
+
+export type Sniffed =
+  | {
+      kind: 'text';
+      encoding: EncodingName;
+      /** False when the user should confirm the encoding (Big5 / Shift_JIS look-alikes). */
+      confident: boolean;
+      /** Encodings that decode the whole file without an error, best first. */
+      candidates: EncodingName[];
+      /** UTF-8 files with a few lines in another encoding: those lines are reported, not guessed. */
+      mixed: boolean;
+    }
+  | { kind: 'xlsx' | 'xls' | 'binary' | 'empty' | 'undecodable' };
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingName;
+  /** Physical line numbers (1-based) whose bytes are invalid in the encoding. */
+  badLines: Set<number>;
+}
+
+const BOMS: [EncodingName, number[]][] = [
+  ['utf-8', [0xef, 0xbb, 0xbf]],
+  ['utf-16le', [0xff, 0xfe]],
+  ['utf-16be', [0xfe, 0xff]],
+];
+
+function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: number } | null {
+  for (const [encoding, bom] of BOMS) {
+    if (bom.every((b, i) => bytes[i] === b)) return { encoding, length: bom.length };
+  }
+  return null;
+}
+
+function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-16 without a BOM: ASCII text has a zero in every other byte. */
+function utf16ByZeros(bytes: Uint8Array): EncodingName | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Control bytes other than tab, CR, LF, form feed and the DOS end-of-file mark. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) control++;
+  }
+  return control > Math.max(2, n * 0.01);
+}
+
+/**
+ * Share of double-byte pairs, read as GB18030, that fall in GB2312 (the common simplified
+ * characters and punctuation). Chinese text from Excel or WPS is nearly all GB2312; Big5 and
+ * Shift_JIS bytes read as GBK land in its rarer extension areas.
+ */
+export function gb2312Share(bytes: Uint8Array): number {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3; // a four-byte GB18030 sequence: rare characters such as 𠮷
+      pairs++;
+      continue;
+    }
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) common++;
+    i++;
+  }
+  return pairs === 0 ? 1 : common / pairs;
+}
+
+/** Physical lines (ended by CRLF, LF or CR) that are not valid UTF-8, and how many non-ASCII ones are. */
+function utf8Lines(bytes: Uint8Array): { bad: number[]; goodNonAscii: number } {
+  const bad: number[] = [];
+  let goodNonAscii = 0;
+  let start = 0;
+  let line = 1;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = bytes[i];
+    if (i < bytes.length && b !== 0x0a && b !== 0x0d) continue;
+    const slice = bytes.subarray(start, i);
+    if (slice.some((x) => x >= 0x80)) {
+      try {
+        decoder.decode(slice);
+        goodNonAscii++;
+      } catch {
+        bad.push(line);
+      }
+    }
+    if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+    start = i + 1;
+    line++;
+  }
+  return { bad, goodNonAscii };
+}
+
+export function sniffEncoding(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { kind: 'xlsx' };
+  if ([0xd0, 0xcf, 0x11, 0xe0].every((b, i) => bytes[i] === b)) return { kind: 'xls' };
+  const bom = bomOf(bytes);
+  if (bom) {
+    if (bom.length === bytes.length) return { kind: 'empty' };
+    return decodes(bytes.subarray(bom.length), bom.encoding)
+      ? { kind: 'text', encoding: bom.encoding, confident: true, candidates: [bom.encoding], mixed: false }
+      : bom.encoding === 'utf-8'
+        ? { kind: 'text', encoding: 'utf-8', confident: true, candidates: [], mixed: true }
+        : { kind: 'undecodable' };
+  }
+  const wide = utf16ByZeros(bytes);
+  if (wide) {
+    return decodes(bytes, wide)
+      ? { kind: 'text', encoding: wide, confident: true, candidates: [wide], mixed: false }
+      : { kind: 'undecodable' };
+  }
+  if (looksBinary(bytes)) return { kind: 'binary' };
+  if (decodes(bytes, 'utf-8'))
+    return { kind: 'text', encoding: 'utf-8', confident: true, candidates: ['utf-8'], mixed: false };
+
+  const legacy = (['gb18030', 'big5', 'shift_jis'] as const).filter((e) => decodes(bytes, e));
+  const lines = utf8Lines(bytes);
+  // Mostly UTF-8 with some lines pasted from a GBK file: keep UTF-8 and report those lines.
+  if (lines.goodNonAscii > 0 && lines.bad.length <= lines.goodNonAscii) {
+    return { kind: 'text', encoding: 'utf-8', confident: true, candidates: legacy, mixed: true };
+  }
+  if (legacy.length === 0) return { kind: 'undecodable' };
+  const share = gb2312Share(bytes);
+  if (legacy[0] === 'gb18030' && share >= 0.9) {
+    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: legacy, mixed: false };
+  }
+  // Big5 and Shift_JIS bytes are nearly always valid GB18030 too: offer the others first.
+  const ordered = [...legacy.filter((e) => e !== 'gb18030'), ...legacy.filter((e) => e === 'gb18030')];
+  return { kind: 'text', encoding: ordered[0]!, confident: false, candidates: ordered, mixed: false };
+}
+
+/** Decodes with the encoding chosen (sniffed or overridden); invalid lines are marked, not hidden. */
+export function decode(bytes: Uint8Array, encoding: EncodingName): Decoded {
+  const bom = bomOf(bytes);
+  const body = bom && bom.encoding === encoding ? bytes.subarray(bom.length) : bytes;
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding, badLines: new Set() };
+  } catch {
+    // Only byte-oriented encodings get here; UTF-16 without a fatal pass is refused by the caller.
+    const text = new TextDecoder(encoding, { fatal: false }).decode(body);
+    const badLines = new Set<number>();
+    if (encoding === 'utf-8') for (const line of utf8Lines(body).bad) badLines.add(line);
+    else markReplacementLines(text, badLines);
+    return { text, encoding, badLines };
+  }
+}
+
+function markReplacementLines(text: string, badLines: Set<number>): void {
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0xfffd) badLines.add(line);
+    else if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * What an import says about each file: counts, notices about what was left out on purpose, and
+ * one problem per bad cell or line. Codes are translated by the page (messages/importer.ts).
+ */
+import type { EncodingName } from './decode';
+
+export const PROBLEM_CODES = [
+  'encoding',
+  'unbalanced-quote',
+  'too-long',
+  'too-many-fields',
+  'too-few-fields',
+  'required',
+  'not-integer',
+  'percent',
+  'not-number',
+  'headcount-min',
+  'headcount-max',
+  'out-of-range',
+  'bad-date',
+  'ambiguous-date',
+  'excel-serial',
+  'end-before-start',
+  'future-year',
+  'unknown-value',
+  'unknown-country',
+  'mainland',
+  'duplicate-id',
+  'id-scientific',
+  'unknown-reference',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface Problem {
+  file: string;
+  /** Physical line of the file (1-based). */
+  line: number;
+  /** The column as the file names it, or null for the whole line. */
+  column: string | null;
+  /** The value as found, masked where it may be personal, cut when long. */
+  value: string;
+  code: ProblemCode;
+  level: 'error' | 'warning';
+}
+
+export const NOTICE_CODES = [
+  'title-rows',
+  'blank-lines',
+  'totals',
+  'personal',
+  'renamed',
+  'trailing-columns',
+  'ignored-columns',
+  'empty-tokens',
+  'skipped-duplicates',
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+export interface Notice {
+  code: NoticeCode;
+  /** Lines, columns or values the notice is about, already safe to show. */
+  items: string[];
+  count: number;
+}
+
+/** A file the importer refused as a whole, with the reason. */
+export const FILE_ERRORS = [
+  'xlsx',
+  'xls',
+  'binary',
+  'empty',
+  'undecodable',
+  'needs-encoding',
+  'no-header',
+  'no-data',
+  'missing-columns',
+  'too-large',
+] as const;
+export type FileError = (typeof FILE_ERRORS)[number];
+
+export interface FileReport {
+  file: string;
+  table: string;
+  encoding: EncodingName | null;
+  delimiter: string | null;
+  headerLine: number | null;
+  /** Data rows below the header: not blank, not a total row. */
+  rowsIn: number;
+  loaded: number;
+  rejected: number;
+  /** Append mode: rows whose record id was already loaded. */
+  skipped: number;
+  warnings: number;
+  /** Set when the file was refused as a whole; nothing of it was loaded. */
+  error: FileError | null;
+  /** Detail for the error: the missing columns, the encodings to choose from. */
+  errorItems: string[];
+  notices: Notice[];
+  /** The first problems, in line order (the full list is in the rejected-rows CSV). */
+  problems: Problem[];
+  problemCount: number;
+  /** Values of country, partner or program that matched nothing, with their row counts. */
+  unmatched: { column: string; value: string; rows: number }[];
+}
+
+export const MAX_PROBLEMS_SHOWN = 500;
+
+export function emptyReport(file: string, table: string): FileReport {
+  return {
+    file,
+    table,
+    encoding: null,
+    delimiter: null,
+    headerLine: null,
+    rowsIn: 0,
+    loaded: 0,
+    rejected: 0,
+    skipped: 0,
+    warnings: 0,
+    error: null,
+    errorItems: [],
+    notices: [],
+    problems: [],
+    problemCount: 0,
+    unmatched: [],
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * One pass over the data rows of a planned file: blank lines and total rows are set aside with a
+ * notice, lines that cannot be rows (bad bytes, unbalanced quote, too many fields, too long) are
+ * rejected here, and the rest go on as a clean UTF-8 CSV of the mapped columns, every value text,
+ * for DuckDB to convert and check.
+ */
+import { usedFields } from './csv';
+import { maskCell, maskLine } from './mask';
+import type { Notice, Problem } from './report';
+import { isBlank, isTotalRow, type Planned } from './structure';
+
+export interface RejectedRow {
+  line: number;
+  codes: string[];
+  /** By the file's (non-personal) header; `raw` holds the masked line when its cells are unknown. */
+  cells: Record<string, string>;
+}
+
+export interface Staged {
+  /** `_line,_end_line,` then the model columns, in `targets` order. */
+  csv: string;
+  targets: string[];
+  /** The file's header for each model column, for the report. */
+  headerOf: Record<string, string>;
+  rowsIn: number;
+  staged: number;
+  problems: Problem[];
+  rejected: RejectedRow[];
+  notices: Notice[];
+}
+
+type Ok = Extract<Planned, { ok: true }>;
+
+const quote = (value: string) => `"${value.replaceAll('"', '""').replaceAll('\0', '')}"`;
+
+export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) => void): Staged {
+  const { structure, decoded, reader } = plan;
+  const file = structure.file;
+  const kept = structure.columns.filter((c) => c.target !== null);
+  const targets = kept.map((c) => c.target!);
+  const personal = new Set(structure.columns.filter((c) => c.personal).map((c) => c.index));
+  const width = structure.headers.length;
+  const lines: string[] = [['_line', '_end_line', ...targets].map(quote).join(',')];
+  const problems: Problem[] = [];
+  const rejected: RejectedRow[] = [];
+  const blank: number[] = [];
+  const totals: number[] = [];
+  let rowsIn = 0;
+  let staged = 0;
+
+  const cellsOf = (fields: readonly string[]) => {
+    const cells: Record<string, string> = {};
+    structure.headers.forEach((h, i) => {
+      if (!personal.has(i)) cells[h] = fields[i] ?? '';
+    });
+    return cells;
+  };
+  const reject = (line: number, code: Problem['code'], value: string, cells: Record<string, string>) => {
+    problems.push({ file, line, column: null, value, code, level: 'error' });
+    rejected.push({ line, codes: [code], cells });
+  };
+
+  for (const record of reader.records(plan.dataStart, plan.dataLine)) {
+    if (record.problem === 'unbalanced-quote' || record.problem === 'too-long') {
+      rowsIn++;
+      const raw = decoded.text.slice(record.start, Math.min(record.end, record.start + 400));
+      reject(record.line, record.problem, maskLine(raw), { raw: maskLine(raw) });
+      continue;
+    }
+    const { fields } = record;
+    if (isBlank(fields)) {
+      blank.push(record.line);
+      continue;
+    }
+    if (isTotalRow(fields)) {
+      totals.push(record.line);
+      continue;
+    }
+    rowsIn++;
+    if (rowsIn % 20000 === 0) onProgress?.(rowsIn, record.end);
+    let badBytes = false;
+    for (let l = record.line; l <= record.endLine && !badBytes; l++) badBytes = decoded.badLines.has(l);
+    if (badBytes) {
+      const raw = decoded.text.slice(record.start, Math.min(record.end, record.start + 400));
+      reject(record.line, 'encoding', maskLine(raw), { raw: maskLine(raw) });
+      continue;
+    }
+    if (usedFields(fields) > width) {
+      const extra = fields.slice(width).filter((f) => f.trim() !== '');
+      reject(record.line, 'too-many-fields', maskCell(extra.join(' | ')), cellsOf(fields));
+      continue;
+    }
+    if (fields.length < width) {
+      problems.push({
+        file,
+        line: record.line,
+        column: null,
+        value: `${fields.length}/${width}`,
+        code: 'too-few-fields',
+        level: 'warning',
+      });
+    }
+    lines.push(
+      [String(record.line), String(record.endLine), ...kept.map((c) => fields[c.index] ?? '')].map(quote).join(','),
+    );
+    staged++;
+  }
+  onProgress?.(rowsIn, decoded.text.length);
+
+  const notices: Notice[] = [];
+  const note = (code: Notice['code'], items: string[], count = items.length) => {
+    if (count > 0) notices.push({ code, items: items.slice(0, 20), count });
+  };
+  note(
+    'title-rows',
+    structure.rows.filter((r) => r.line < structure.headerLine).map((r) => String(r.line)),
+  );
+  note('blank-lines', blank.map(String));
+  note('totals', totals.map(String));
+  note(
+    'personal',
+    structure.columns.filter((c) => c.personal).map((c) => c.header),
+  );
+  note(
+    'renamed',
+    structure.renamed.map((r) => `${r.from || '∅'} → ${r.to}`),
+  );
+  note('trailing-columns', [], structure.trailingEmpty);
+  note(
+    'ignored-columns',
+    structure.columns.filter((c) => !c.personal && c.target === null).map((c) => c.header),
+  );
+  return {
+    csv: lines.join('\n') + '\n',
+    targets,
+    headerOf: Object.fromEntries(kept.map((c) => [c.target!, c.header])),
+    rowsIn,
+    staged,
+    problems,
+    rejected,
+    notices,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * A file's structure before any value is read: encoding, delimiter, the header row (below any
+ * title rows), the table it is for and the mapping of its columns. The preview shows exactly this
+ * and lets the user change the encoding, the header row, the table and the mapping.
+ */
+import { TABLES, type TableSpec } from '../data/schema';
+import { CsvReader, sniffDelimiter, usedFields, type CsvRecord, type Delimiter } from './csv';
+import { decode, sniffEncoding, type Decoded, type EncodingName } from './decode';
+import { cleanHeaders, columnFor, guessTable, mapHeaders, type MappedColumn } from './headers';
+import type { FileError } from './report';
+
+export interface FileOptions {
+  encoding?: EncodingName;
+  /** Physical line of the header row. */
+  headerLine?: number;
+  table?: string;
+  /** By header name: the model column it fills, or null to ignore it. */
+  mapping?: Record<string, string | null>;
+}
+
+export interface PreviewRow {
+  line: number;
+  fields: string[];
+}
+
+export interface Structure {
+  file: string;
+  size: number;
+  encoding: EncodingName;
+  confident: boolean;
+  candidates: EncodingName[];
+  delimiter: Delimiter;
+  /** The first records of the file, title rows included, for choosing the header row. */
+  rows: PreviewRow[];
+  headerLine: number;
+  headers: string[];
+  renamed: { from: string; to: string }[];
+  /** Blank-header columns at the end that hold nothing: dropped. */
+  trailingEmpty: number;
+  table: string;
+  columns: MappedColumn[];
+  missingRequired: string[];
+}
+
+export type Planned =
+  | { ok: true; structure: Structure; decoded: Decoded; reader: CsvReader; dataStart: number; dataLine: number }
+  | { ok: false; error: FileError; items: string[]; structure?: Partial<Structure> };
+
+const PREVIEW_ROWS = 30;
+const HEADER_SEARCH = 20;
+const SAMPLE_CHARS = 256 * 1024;
+
+export function isBlank(fields: readonly string[]): boolean {
+  return fields.every((f) => f.trim() === '');
+}
+
+const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计|汇\s*总|总数|total|totals|grand total|sub ?total|sum)[:：]?$/i;
+
+/** A 合计 / 总计 / Total row: one of its first non-empty cells says so. */
+export function isTotalRow(fields: readonly string[]): boolean {
+  return fields
+    .filter((f) => f.trim() !== '')
+    .slice(0, 3)
+    .some((f) => TOTAL.test(f.normalize('NFKC').trim()));
+}
+
+/** How many of a row's cells name a column of the table they fit best. */
+function headerScore(fields: readonly string[]): number {
+  let best = 0;
+  for (const spec of TABLES) {
+    const found = new Set(fields.map((f) => columnFor(spec, f)).filter((c) => c !== null));
+    best = Math.max(best, found.size);
+  }
+  return best;
+}
+
+function chooseHeader(records: readonly CsvRecord[]): CsvRecord | undefined {
+  const candidates = records.slice(0, HEADER_SEARCH);
+  let best: CsvRecord | undefined;
+  let bestScore = 1;
+  for (const record of candidates) {
+    const score = headerScore(record.fields);
+    if (score > bestScore) {
+      best = record;
+      bestScore = score;
+    }
+  }
+  if (best) return best;
+  // No row names known columns: the first of the widest rows.
+  const widest = Math.max(0, ...candidates.map((r) => usedFields(r.fields)));
+  return candidates.find((r) => usedFields(r.fields) === widest);
+}
+
+export function planFile(bytes: Uint8Array, file: string, options: FileOptions = {}): Planned {
+  const sniffed = sniffEncoding(bytes);
+  if (sniffed.kind !== 'text') return { ok: false, error: sniffed.kind, items: [] };
+  const encoding = options.encoding ?? sniffed.encoding;
+  const candidates = sniffed.candidates.length ? sniffed.candidates : [encoding];
+  if (!options.encoding && !sniffed.confident) {
+    return {
+      ok: false,
+      error: 'needs-encoding',
+      items: candidates,
+      structure: { file, size: bytes.length, encoding, candidates },
+    };
+  }
+  const decoded = decode(bytes, encoding);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { ok: false, error: 'empty', items: [] };
+
+  const delimiter = sniffDelimiter(text.slice(0, SAMPLE_CHARS));
+  const reader = new CsvReader(text, delimiter);
+  const head: CsvRecord[] = [];
+  for (const record of reader.records()) {
+    if (record.problem || isBlank(record.fields)) continue;
+    head.push(record);
+    if (head.length >= PREVIEW_ROWS) break;
+  }
+  const rows = head.map((r) => ({ line: r.line, fields: r.fields }));
+  const header =
+    options.headerLine !== undefined ? head.find((r) => r.line === options.headerLine) : chooseHeader(head);
+  const base = {
+    file,
+    size: bytes.length,
+    encoding,
+    confident: sniffed.confident || !!options.encoding,
+    candidates,
+    delimiter,
+    rows,
+  };
+  if (!header) return { ok: false, error: 'no-header', items: [], structure: base };
+
+  const below = head.filter((r) => r.line > header.endLine);
+  let width = header.fields.length;
+  while (
+    width > 1 &&
+    header.fields[width - 1]!.trim() === '' &&
+    below.every((r) => (r.fields[width - 1] ?? '').trim() === '')
+  ) {
+    width--;
+  }
+  const { names, renamed } = cleanHeaders(header.fields.slice(0, width));
+  const spec: TableSpec = TABLES.find((t) => t.table === options.table) ?? guessTable(file, names);
+  const columns = mapHeaders(spec, names, options.mapping);
+  const mapped = new Set(columns.map((c) => c.target));
+  const missingRequired = spec.columns.filter((c) => c.required && !mapped.has(c.name)).map((c) => c.name);
+  reader.expectedFields = width;
+  const structure: Structure = {
+    ...base,
+    headerLine: header.line,
+    headers: names,
+    renamed,
+    trailingEmpty: header.fields.length - width,
+    table: spec.table,
+    columns,
+    missingRequired,
+  };
+  return {
+    ok: true,
+    structure,
+    decoded: { ...decoded, text },
+    reader,
+    dataStart: header.next,
+    dataLine: header.endLine + 1,
+  };
+}
