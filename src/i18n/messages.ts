@@ -8,9 +8,17 @@ import * as map from './messages/map';
 import * as exporting from './messages/export';
 import * as charts from './messages/charts';
 import * as present from './messages/present';
+import * as importer from './messages/importer';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh };
-const en: Record<keyof typeof zh, string> = { ...core.en, ...exporting.en, ...map.en, ...charts.en, ...present.en };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh };
+const en: Record<keyof typeof zh, string> = {
+  ...core.en,
+  ...exporting.en,
+  ...map.en,
+  ...charts.en,
+  ...present.en,
+  ...importer.en,
+};
 
 export type MessageKey = keyof typeof zh;
 export const MESSAGES = { 'zh-CN': zh, en } as const;
