@@ -56,7 +56,15 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
     marginLeft,
     marginRight: 20,
     style: { fontSize: '12px' },
-    x: { type: 'utc', domain: timeDomain(spans, ctx), grid: true, axis: 'top', label: null },
+    x: {
+      type: 'utc',
+      domain: timeDomain(spans, ctx),
+      grid: true,
+      axis: 'top',
+      label: null,
+      ticks: 'year',
+      tickFormat: '%Y',
+    },
     y: {
       label: null,
       domain: rows.map((d) => d.id),

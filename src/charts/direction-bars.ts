@@ -59,6 +59,7 @@ export function directionBars(
     height: Math.max(110, order.length * 26 + 56),
     marginLeft,
     marginRight: 44,
+    marginTop: 46,
     style: { fontSize: '12px' },
     x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
     y: { label: null, domain: order, tickFormat: label },

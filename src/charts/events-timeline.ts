@@ -35,7 +35,8 @@ export function eventsTimeline(rows: readonly EventRow[], ctx: ChartContext): Pl
     marginLeft,
     marginRight: 20,
     style: { fontSize: '12px' },
-    x: { type: 'utc', domain, grid: true, axis: 'top', label: null },
+    x: { type: 'utc', domain, grid: true, axis: 'top', label: null, ticks: 'year', tickFormat: '%Y' },
+    r: { range: [5, 11] },
     y: { label: null, domain: kinds, tickFormat: kindLabel },
     color: {
       domain: kinds.map(kindLabel),
@@ -47,7 +48,7 @@ export function eventsTimeline(rows: readonly EventRow[], ctx: ChartContext): Pl
         y: 'kind',
         x: (d: EventRow) => day(d.start),
         fill: (d: EventRow) => kindLabel(d.kind),
-        r: (d: EventRow) => 4 + Math.min(6, Math.sqrt(d.delegates ?? 1)),
+        r: (d: EventRow) => d.delegates ?? 1,
         fillOpacity: 0.75,
         stroke: 'white',
         dy: 0,

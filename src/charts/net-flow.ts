@@ -29,6 +29,7 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
     height: Math.max(110, order.length * 22 + 56),
     marginLeft,
     marginRight: 36,
+    marginTop: 46,
     style: { fontSize: '12px' },
     x: {
       label: ctx.t('chart.netflow.x'),

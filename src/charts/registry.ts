@@ -1,0 +1,161 @@
+import type { PlotOptions } from '@observablehq/plot';
+import type { Filters, SelectionKey } from '../data/filters';
+import {
+  agreementsTimelineQuery,
+  categoriesQuery,
+  continentsQuery,
+  durationBandsQuery,
+  eventsTimelineQuery,
+  groupsQuery,
+  netFlowQuery,
+  partnersRankedQuery,
+  programsRankedQuery,
+  topCountriesQuery,
+  type AgreementSpanRow,
+  type CategoryRow,
+  type CountryRow,
+  type DurationRow,
+  type EventRow,
+  type NetFlowRow,
+  type RankedRow,
+  type RollupRow,
+} from '../data/queries';
+import type { BuiltQuery } from '../data/sql';
+import type { MessageKey } from '../i18n/messages';
+import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
+import { enumBars, enumExtent, enumTable } from './categories';
+import type { ChartContext, FixedScale } from './context';
+import { eventsExtent, eventsTable, eventsTimeline } from './events-timeline';
+import { netFlow, netFlowExtent, netFlowTable } from './net-flow';
+import { ranked, rankedExtent, rankedTable } from './ranked';
+import type { TableData } from './table';
+import { topCountries, topCountriesExtent, topCountriesTable } from './top-countries';
+
+/** Everything a chart card needs: its query, spec, table, playback extent and what its clicks select. */
+export interface ChartDef<R> {
+  id: string;
+  title: MessageKey;
+  note?: MessageKey;
+  /** Spans the whole row of the grid. */
+  wide?: boolean;
+  query(filters: Filters): BuiltQuery;
+  spec(rows: readonly R[], ctx: ChartContext): PlotOptions;
+  table(rows: readonly R[], ctx: ChartContext): TableData;
+  /** The scales one playback frame needs; merged over every frame, they stay fixed while playing. */
+  extent?(rows: readonly R[], ctx: ChartContext): FixedScale;
+  /**
+   * The selection a click on a bar toggles, and how to read its value off the
+   * datum Plot hands back (the spec's own mark datum, not always a row).
+   */
+  select?: { key: SelectionKey; pick(datum: unknown): string | null };
+}
+
+const define = <R>(def: ChartDef<R>): ChartDef<R> => def;
+
+/** Reads a string field off a mark's datum, or off the row it wraps (`d`); null when absent. */
+function field(name: string): (datum: unknown) => string | null {
+  return (datum) => {
+    if (typeof datum !== 'object' || datum === null) return null;
+    const record = datum as Record<string, unknown>;
+    const value = name in record ? record[name] : (record.d as Record<string, unknown> | undefined)?.[name];
+    return typeof value === 'string' ? value : null;
+  };
+}
+
+/** A chart that sets a selection shows the alternatives: its own selection is left out of its query. */
+export const CHARTS: readonly ChartDef<unknown>[] = [
+  define<CountryRow>({
+    id: 'countries',
+    title: 'chart.countries.title',
+    query: (f) => topCountriesQuery({ ...f, country: null }),
+    spec: topCountries,
+    table: topCountriesTable,
+    extent: topCountriesExtent,
+    select: { key: 'country', pick: field('key') },
+  }),
+  define<NetFlowRow>({
+    id: 'netflow',
+    title: 'chart.netflow.title',
+    note: 'chart.netflow.note',
+    query: netFlowQuery,
+    spec: netFlow,
+    table: netFlowTable,
+    extent: netFlowExtent,
+    select: { key: 'country', pick: field('country') },
+  }),
+  define<RankedRow>({
+    id: 'programs',
+    title: 'chart.programs.title',
+    query: (f) => programsRankedQuery(f),
+    spec: (rows, ctx) => ranked(rows, 'program', ctx),
+    table: (rows, ctx) => rankedTable(rows, 'program', ctx),
+    extent: rankedExtent,
+    select: { key: 'program', pick: field('key') },
+  }),
+  define<RankedRow>({
+    id: 'partners',
+    title: 'chart.partners.title',
+    query: (f) => partnersRankedQuery(f),
+    spec: (rows, ctx) => ranked(rows, 'partner', ctx),
+    table: (rows, ctx) => rankedTable(rows, 'partner', ctx),
+    extent: rankedExtent,
+    select: { key: 'partner', pick: field('key') },
+  }),
+  define<CategoryRow>({
+    id: 'categories',
+    title: 'chart.categories.title',
+    query: categoriesQuery,
+    spec: (rows, ctx) => enumBars(rows, 'categories', ctx),
+    table: (rows, ctx) => enumTable(rows, 'categories', ctx),
+    extent: (rows, ctx) => enumExtent(rows, 'categories', ctx),
+    select: { key: 'category', pick: field('key') },
+  }),
+  define<DurationRow>({
+    id: 'duration',
+    title: 'chart.duration.title',
+    note: 'chart.duration.note',
+    query: durationBandsQuery,
+    spec: (rows, ctx) => enumBars(rows, 'duration', ctx),
+    table: (rows, ctx) => enumTable(rows, 'duration', ctx),
+    extent: (rows, ctx) => enumExtent(rows, 'duration', ctx),
+  }),
+  define<RollupRow>({
+    id: 'continents',
+    title: 'chart.continents.title',
+    note: 'chart.continents.note',
+    query: continentsQuery,
+    spec: (rows, ctx) => enumBars(rows, 'continents', ctx),
+    table: (rows, ctx) => enumTable(rows, 'continents', ctx),
+    extent: (rows, ctx) => enumExtent(rows, 'continents', ctx),
+  }),
+  define<RollupRow>({
+    id: 'groups',
+    title: 'chart.groups.title',
+    note: 'chart.groups.note',
+    query: groupsQuery,
+    spec: (rows, ctx) => enumBars(rows, 'groups', ctx),
+    table: (rows, ctx) => enumTable(rows, 'groups', ctx),
+    extent: (rows, ctx) => enumExtent(rows, 'groups', ctx),
+  }),
+  define<AgreementSpanRow>({
+    id: 'agreements',
+    title: 'chart.agreements.title',
+    note: 'chart.agreements.note',
+    wide: true,
+    query: agreementsTimelineQuery,
+    spec: agreementsTimeline,
+    table: agreementsTable,
+    extent: agreementsExtent,
+    select: { key: 'partner', pick: field('partner') },
+  }),
+  define<EventRow>({
+    id: 'events',
+    title: 'chart.events.title',
+    note: 'chart.events.note',
+    wide: true,
+    query: eventsTimelineQuery,
+    spec: eventsTimeline,
+    table: eventsTable,
+    extent: (rows) => eventsExtent(rows),
+  }),
+];

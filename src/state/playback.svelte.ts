@@ -1,0 +1,110 @@
+import type { FilterState } from './filters.svelte';
+
+export type PlaybackMode = 'year' | 'cumulative';
+
+/** The years one frame shows: the year alone, or every year up to it. */
+export function frameYears(mode: PlaybackMode, first: number, year: number): [number, number] {
+  return mode === 'year' ? [year, year] : [first, year];
+}
+
+/**
+ * Year playback: steps the filters' years through the data's years, one frame
+ * every `intervalMs`, per year or cumulative. While it is active the charts
+ * hold their scales fixed; ending it restores the years selected before.
+ */
+export class Playback {
+  playing = $state(false);
+  /** From the first play to `stop()`: the charts keep fixed scales meanwhile. */
+  active = $state(false);
+  mode = $state<PlaybackMode>('year');
+  /** The year shown, null before playback starts. */
+  year = $state<number | null>(null);
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #saved: [number, number] | null = null;
+  readonly #filters: FilterState;
+  readonly intervalMs: number;
+
+  constructor(filters: FilterState, intervalMs = 1500) {
+    this.#filters = filters;
+    this.intervalMs = intervalMs;
+  }
+
+  get years(): number[] {
+    return this.#filters.years;
+  }
+
+  /** Every frame's years in order, for fixing the scales. */
+  get frames(): [number, number][] {
+    const first = this.years[0] ?? 0;
+    return this.years.map((y) => frameYears(this.mode, first, y));
+  }
+
+  play(): void {
+    if (this.years.length === 0) return;
+    // Playing again from the last year starts over.
+    if (this.year === null || this.year === this.years.at(-1)) this.seek(this.years[0]!);
+    this.playing = true;
+    this.#clear();
+    this.#timer = setInterval(() => this.step(1), this.intervalMs);
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.#clear();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** One frame forward or back; playing stops at the last year. */
+  step(delta: number): void {
+    const years = this.years;
+    if (years.length === 0) return;
+    const i = this.year === null ? -1 : years.indexOf(this.year);
+    const next = Math.max(0, Math.min(years.length - 1, i + delta));
+    this.seek(years[next]!);
+    if (next === years.length - 1 && delta > 0) this.pause();
+  }
+
+  /** Shows one year's frame; the first frame starts playback's fixed scales. */
+  seek(year: number): void {
+    if (!this.active) {
+      this.#saved = [this.#filters.yearFrom, this.#filters.yearTo];
+      this.active = true;
+    }
+    this.year = year;
+    this.#apply();
+  }
+
+  setMode(mode: PlaybackMode): void {
+    this.mode = mode;
+    if (this.active) this.#apply();
+  }
+
+  /** Ends playback and gives back the years selected before it. */
+  stop(): void {
+    this.pause();
+    this.active = false;
+    this.year = null;
+    if (this.#saved) [this.#filters.yearFrom, this.#filters.yearTo] = this.#saved;
+    this.#saved = null;
+  }
+
+  #apply(): void {
+    if (this.year === null) return;
+    const [from, to] = frameYears(this.mode, this.years[0] ?? this.year, this.year);
+    this.#filters.yearFrom = from;
+    this.#filters.yearTo = to;
+  }
+
+  #clear(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  dispose(): void {
+    this.#clear();
+  }
+}
