@@ -9,6 +9,16 @@ export const zh = {
   'export.date': '导出日期：{date}',
   'embed.error': '图表数据未能载入。',
   'embed.unknown': '未知的图表。请检查嵌入代码中的 chart 参数。',
+  'embed.open': '嵌入',
+  'embed.title': '在网页中嵌入图表',
+  'embed.hint': '把下面的代码粘贴到学院网站的页面中。图表使用当前的年份、方向和范围筛选；数据为构建时预先汇总的结果。',
+  'embed.chart': '图表',
+  'embed.language': '语言',
+  'embed.parent': '嵌入页面所在的网站（来源）',
+  'embed.badOrigin': '请填写网站来源，例如 https://www.example.edu.cn',
+  'embed.code': '嵌入代码',
+  'embed.copy': '复制代码',
+  'embed.close': '关闭',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -21,4 +31,15 @@ export const en: Record<keyof typeof zh, string> = {
   'export.date': 'Exported {date}',
   'embed.error': 'The chart data could not be loaded.',
   'embed.unknown': 'Unknown chart. Please check the chart parameter in the embed code.',
+  'embed.open': 'Embed',
+  'embed.title': 'Embed a chart in a web page',
+  'embed.hint':
+    "Paste this code into a page of the college's website. The chart keeps the current years, direction and scope; its data are aggregates computed when the site was built.",
+  'embed.chart': 'Chart',
+  'embed.language': 'Language',
+  'embed.parent': 'Site of the page that embeds it (origin)',
+  'embed.badOrigin': 'Please give the site origin, e.g. https://www.example.edu.cn',
+  'embed.code': 'Embed code',
+  'embed.copy': 'Copy code',
+  'embed.close': 'Close',
 };
