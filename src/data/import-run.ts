@@ -52,6 +52,16 @@ async function clearAll(engine: Engine): Promise<void> {
 
 const count = (value: unknown) => Number(value ?? 0);
 
+/** A file too large for this tab's memory ends as a file error, not a dead worker. */
+function tooLarge<T>(work: () => T): T | { ok: false; error: 'too-large'; items: string[] } {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, error: 'too-large', items: [] };
+    throw error;
+  }
+}
+
 export async function importFiles(
   engine: Engine,
   files: readonly ImportFile[],
@@ -59,7 +69,7 @@ export async function importFiles(
   onProgress: ImportProgress = () => {},
 ): Promise<ImportOutcome> {
   await prepareValidation(engine);
-  const planned = files.map((f) => ({ file: f, plan: planFile(f.bytes, f.name, f.options) }));
+  const planned = files.map((f) => ({ file: f, plan: tooLarge(() => planFile(f.bytes, f.name, f.options)) }));
   const rank = (p: (typeof planned)[number]) => (p.plan.ok ? ORDER.indexOf(p.plan.structure.table) : -1);
   planned.sort((a, b) => rank(a) - rank(b));
 
@@ -70,7 +80,13 @@ export async function importFiles(
   for (const { file, plan } of planned) {
     onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
     if (!plan.ok) {
-      reports.push({ ...emptyReport(file.name, plan.structure?.table ?? ''), error: plan.error, errorItems: plan.items, encoding: plan.structure?.encoding ?? null });
+      const partial = 'structure' in plan ? plan.structure : undefined;
+      reports.push({
+        ...emptyReport(file.name, partial?.table ?? ''),
+        error: plan.error,
+        errorItems: plan.items,
+        encoding: partial?.encoding ?? null,
+      });
       continue;
     }
     const { structure } = plan;
@@ -82,15 +98,25 @@ export async function importFiles(
       headerLine: structure.headerLine,
     };
     reports.push(report);
+    // Big5 or Shift_JIS bytes also read as GB18030: the user picks, having seen the preview.
+    if (!structure.confident) {
+      report.error = 'needs-encoding';
+      report.errorItems = structure.candidates;
+      continue;
+    }
     if (structure.missingRequired.length) {
       report.error = 'missing-columns';
       report.errorItems = structure.missingRequired;
       continue;
     }
     const ratio = file.bytes.length / Math.max(1, plan.decoded.text.length);
-    const staged = stageRows(plan, (rows, offset) =>
+    const staged = tooLarge(() => stageRows(plan, (rows, offset) =>
       onProgress({ stage: 'parse', file: file.name, bytes: Math.round(offset * ratio), totalBytes: file.bytes.length, rows }),
-    );
+    ));
+    if (!('csv' in staged)) {
+      report.error = 'too-large';
+      continue;
+    }
     report.rowsIn = staged.rowsIn;
     report.notices = staged.notices;
     const headers = structure.columns.filter((c) => !c.personal).map((c) => c.header);

@@ -96,14 +96,6 @@ export function planFile(bytes: Uint8Array, file: string, options: FileOptions =
   if (sniffed.kind !== 'text') return { ok: false, error: sniffed.kind, items: [] };
   const encoding = options.encoding ?? sniffed.encoding;
   const candidates = sniffed.candidates.length ? sniffed.candidates : [encoding];
-  if (!options.encoding && !sniffed.confident) {
-    return {
-      ok: false,
-      error: 'needs-encoding',
-      items: candidates,
-      structure: { file, size: bytes.length, encoding, candidates },
-    };
-  }
   const decoded = decode(bytes, encoding);
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, error: 'empty', items: [] };
