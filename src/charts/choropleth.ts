@@ -36,8 +36,8 @@ export function countryFlows(rows: readonly FlowRow[]): CountryFlow[] {
 
 /** Land with no exchange, and the fill of China with Taiwan, Hong Kong and Macao. */
 export const LAND = '#e4e7eb';
-export const HOME = '#f3dcc0';
-export const HOME_STROKE = '#c49a6c';
+export const HOME = '#f6dde2';
+export const HOME_STROKE = '#c48f9a';
 
 const RAMPS: Record<Exclude<Measure, 'net'>, readonly [string, string]> = {
   outbound: ['#dbe9f6', '#0d4a80'],

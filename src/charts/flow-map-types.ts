@@ -66,6 +66,8 @@ export interface MapMarker {
 export interface MapSpec {
   width: number;
   height: number;
+  /** The world's projected box, before zoom: the bounds of panning. */
+  extent: [Point, Point];
   projection: GeoProjection;
   areas: MapArea[];
   arcs: MapArc[];

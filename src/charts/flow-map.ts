@@ -23,17 +23,38 @@ export const HMT_COLORS = { outbound: '#7b2d8b', inbound: '#c27bd0' } as const;
 const LAND_ACTIVE = '#cfd5dc';
 export const HUB_COLOR = '#b3261e';
 
+/** Below this width the world is drawn larger than the map and the view starts on Asia; pan to see the rest. */
+const NARROW = 640;
+const NARROW_SCALE = 1.5;
+
 /**
  * Natural Earth, its centre meridian set by the config, fitted to the width and
- * cropped to 84° N – 58° S (Antarctica is not drawn).
+ * cropped to 84° N – 58° S (Antarctica is not drawn). On a narrow screen the
+ * world is wider than the map, centred across on `focus`. `extent` is the world's
+ * projected box, the bounds of panning.
  */
-export function mapProjection(width: number, centralMeridian: number): { projection: GeoProjection; height: number } {
-  const projection = geoNaturalEarth1().rotate([-centralMeridian, 0]).fitWidth(width, { type: 'Sphere' });
+export function mapProjection(
+  width: number,
+  centralMeridian: number,
+  focus: readonly [lon: number, lat: number],
+): { projection: GeoProjection; height: number; extent: [Point, Point] } {
+  const worldWidth = width < NARROW ? width * NARROW_SCALE : width;
+  const projection = geoNaturalEarth1().rotate([-centralMeridian, 0]).fitWidth(worldWidth, { type: 'Sphere' });
   const top = projection([centralMeridian, 84])?.[1] ?? 0;
   const bottom = projection([centralMeridian, -58])?.[1] ?? 0;
+  const height = Math.ceil(bottom - top);
+  const focusX = projection([...focus])?.[0] ?? worldWidth / 2;
+  const shift = Math.min(0, Math.max(width - worldWidth, width / 2 - focusX));
   const [tx, ty] = projection.translate();
-  projection.translate([tx, ty - top]);
-  return { projection, height: Math.ceil(bottom - top) };
+  projection.translate([tx + shift, ty - top]);
+  return {
+    projection,
+    height,
+    extent: [
+      [shift, 0],
+      [shift + worldWidth, height],
+    ],
+  };
 }
 
 function countryTip(name: string, flow: CountryFlow | undefined, selected: boolean, ctx: MapContext): Tip {
@@ -65,7 +86,7 @@ export function flowMap(
   options: FlowMapOptions,
   config: BasemapConfig = BASEMAP,
 ): MapSpec {
-  const { projection, height } = mapProjection(ctx.width, config.centralMeridian);
+  const { projection, height, extent } = mapProjection(ctx.width, config.centralMeridian, [COLLEGE.lon, COLLEGE.lat]);
   const project = (lon: number, lat: number): Point => {
     const p = projection([lon, lat]);
     return p ? [p[0], p[1]] : [0, 0];
@@ -189,6 +210,7 @@ export function flowMap(
   return {
     width: ctx.width,
     height,
+    extent,
     projection,
     areas,
     arcs,

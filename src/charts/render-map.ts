@@ -72,10 +72,7 @@ export class MapView {
         [0, 0],
         [width, height],
       ])
-      .translateExtent([
-        [0, 0],
-        [width, height],
-      ]);
+      .translateExtent([[...spec.extent[0]], [...spec.extent[1]]]);
     this.#drawLand(spec);
     if (resized && this.#transform !== IDENTITY) this.#root.call(this.#zoom.transform, zoomIdentity);
     else this.#drawOverlay();

@@ -60,14 +60,27 @@ const round = (_key: string, value: unknown) => (typeof value === 'number' ? Mat
 
 /** The spec as stable text: numbers rounded; of the land, only what is not plain. */
 function specText(spec: MapSpec): string {
-  const { projection: _projection, areas, arcs, ...rest } = spec;
+  const { width, height, extent, markers, hub, legend, label } = spec;
   return JSON.stringify(
     {
-      ...rest,
-      arcs: arcs.map((a) => ({ ...a, shape: arcShape(a.from, a.to, a.width) })),
-      areas: areas
+      width,
+      height,
+      extent,
+      label,
+      hub,
+      legend,
+      markers,
+      arcs: spec.arcs.map((a) => ({ ...a, shape: arcShape(a.from, a.to, a.width) })),
+      areas: spec.areas
         .filter((a) => a.fill !== LAND || a.clickable || a.selected)
-        .map(({ feature: _feature, ...area }) => area),
+        .map((a) => ({
+          id: a.id,
+          fill: a.fill,
+          stroke: a.stroke,
+          selected: a.selected,
+          clickable: a.clickable,
+          tip: a.tip,
+        })),
     },
     round,
     1,
