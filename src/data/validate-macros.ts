@@ -13,14 +13,15 @@ const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)
 /** What staff type for "nothing here". Not `NA`: that is Namibia. */
 export const EMPTY_TOKENS = ['null', '无', '-', '--', '—', '——', '–', '/', '#n/a', 'n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '空', '暂无'];
 
-/** Cell text → text: NBSP, ideographic space, BOM and line breaks count as spaces. */
-export const trimmed = (raw: string) => `nullif(trim(regexp_replace(${raw}, '[\\s\u00a0\u3000\ufeff]+', ' ', 'g')), '')`;
+/** Cell text without the spaces around it (NBSP, ideographic space and BOM count); line breaks inside stay. */
+export const trimmed = (raw: string) =>
+  `nullif(regexp_replace(${raw}, '^[\\s\u00a0\u3000\ufeff]+|[\\s\u00a0\u3000\ufeff]+$', '', 'g'), '')`;
 // list_contains, not IN: DuckDB plans an IN list per column slowly (0.5 s for a 14-column file).
 export const isToken = (text: string) => `coalesce(list_contains([${EMPTY_TOKENS.map(literal).join(', ')}], lower(${text})), false)`;
 export const ascii = (text: string) => `translate(${text}, ${literal(FULL_WIDTH)}, ${literal(ASCII)})`;
 /** Thousands separators, spaces and a trailing unit go; what is left must be a number. */
 export const numberText = (text: string) =>
-  `regexp_replace(regexp_replace(${ascii(text)}, '[\\s,'']', '', 'g'), '(人次|人|名|位)$', '')`;
+  `regexp_replace(regexp_replace(${ascii(text)}, '[\\s\u00a0,'']', '', 'g'), '(人次|人|名|位)$', '')`;
 export const toDouble = (numText: string) =>
   `CASE WHEN regexp_full_match(${numText}, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?') THEN TRY_CAST(${numText} AS DOUBLE) END`;
 export const toWhole = (d: string) => `CASE WHEN ${d} = floor(${d}) AND abs(${d}) < 2147483647 THEN ${d}::INTEGER END`;
@@ -45,7 +46,7 @@ export const dateIssue = (cell: string, date: string, dmy: string, serial: strin
    END`;
 
 const MACROS = [
-  `imp_key(s) AS lower(regexp_replace(${ascii('s')}, '[\\s,.\\-_''’()（）·&/]+', '', 'g'))`,
+  `imp_key(s) AS lower(regexp_replace(${ascii('s')}, '[\\s\u00a0,.\\-_''’()（）·&/]+', '', 'g'))`,
   `imp_make(y, m, d) AS try(make_date(TRY_CAST(y AS INTEGER), TRY_CAST(m AS INTEGER), TRY_CAST(d AS INTEGER)))`,
   // Only a part over 12 (or equal parts) tells day from month.
   `imp_dmy_date(p) AS CASE
