@@ -37,7 +37,11 @@ export class MapView {
   ) {
     this.svg = container.ownerDocument.createElementNS(SVG_NS, 'svg');
     this.#root = select(this.svg).attr('class', 'flow-map').attr('role', 'img');
-    this.#root.append('rect').attr('class', 'ocean').attr('fill', '#f3f7fb');
+    this.#root
+      .append('rect')
+      .attr('class', 'ocean')
+      .attr('fill', '#f3f7fb')
+      .on('pointermove', (event: PointerEvent) => this.#hover(event, null));
     this.#land = this.#root.append('g').attr('class', 'land');
     this.#arcs = this.#root.append('g').attr('class', 'arcs');
     this.#markers = this.#root.append('g').attr('class', 'markers');
