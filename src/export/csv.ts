@@ -3,12 +3,15 @@ import { csvFormatRows } from 'd3';
 /** Excel and WPS run a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A text cell made safe to open in a spreadsheet; numbers stay numbers. */
+/** A number as a table shows it: sign, digits with grouping commas, decimals. */
+const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;
+
+/** A text cell made safe to open in a spreadsheet; numbers, negative ones too, stay numbers. */
 export function guardCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
 export interface CsvColumn<T> {

@@ -19,6 +19,10 @@ describe('CSV export', () => {
 
   test('numbers stay numbers, negatives included', () => {
     expect(guardCell(-5)).toBe('-5');
+    expect(guardCell('-138')).toBe('-138');
+    expect(guardCell('-1,234.5')).toBe('-1,234.5');
+    expect(guardCell('+12')).toBe('+12');
+    expect(guardCell('-1+1')).toBe("'-1+1");
     expect(guardCell(12.5)).toBe('12.5');
     expect(guardCell(null)).toBe('');
   });
