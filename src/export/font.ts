@@ -59,7 +59,7 @@ export async function fontFaceCss(text: string): Promise<string> {
     subsetsFor(text).map(async (file) => {
       const url = urlOf(file);
       if (!url) return '';
-      return `@font-face{font-family:'${EXPORT_FONT_FAMILY}';font-weight:400;src:url(${await dataUrl(url)}) format('woff2');}`;
+      return `@font-face{font-family:'${EXPORT_FONT_FAMILY}';font-weight:400;font-display:swap;src:url(${await dataUrl(url)}) format('woff2');}`;
     }),
   );
   return rules.join('\n');

@@ -5,6 +5,8 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     const image = new Image();
     image.src = url;
     await image.decode();
+    // An SVG image loads its inlined fonts after it decodes; give them a moment before drawing.
+    await new Promise((resolve) => setTimeout(resolve, 150));
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);

@@ -31,7 +31,7 @@ async function exported(chart: string, kind: string): Promise<{ name: string; by
 }
 
 /** Width, height and the share of pixels that are not white, measured by the browser's own decoder. */
-async function pngStats(bytes: Buffer): Promise<{ width: number; height: number; inked: number }> {
+async function pngStats(bytes: Buffer): Promise<{ width: number; height: number; inked: number; titleInked: number }> {
   return page.evaluate(async (base64) => {
     // An <img> may load data: URLs under the page's policy; fetch may not.
     const bitmap = new Image();
@@ -41,9 +41,25 @@ async function pngStats(bytes: Buffer): Promise<{ width: number; height: number;
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const dark = (i: number) => data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240;
     let inked = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240) inked++;
-    return { width: bitmap.width, height: bitmap.height, inked: inked / (data.length / 4) };
+    for (let i = 0; i < data.length; i += 4) if (dark(i)) inked++;
+    // The title's band, top left: text drawn there means the font loaded in the image.
+    const scale = bitmap.width / 1008;
+    let titleInked = 0;
+    let titleArea = 0;
+    for (let y = Math.round(24 * scale); y < Math.round(48 * scale); y++) {
+      for (let x = Math.round(24 * scale); x < Math.round(200 * scale); x++) {
+        titleArea++;
+        if (dark((y * bitmap.width + x) * 4)) titleInked++;
+      }
+    }
+    return {
+      width: bitmap.width,
+      height: bitmap.height,
+      inked: inked / (data.length / 4),
+      titleInked: titleInked / titleArea,
+    };
   }, bytes.toString('base64'));
 }
 
@@ -72,6 +88,7 @@ test('PNG at 2× and 3×: the composed size, not blank', async () => {
     expect(stats.width).toBe(Math.round(width * scale));
     expect(stats.height).toBe(Math.round(height * scale));
     expect(stats.inked).toBeGreaterThan(0.03);
+    expect(stats.titleInked).toBeGreaterThan(0.05);
   }
 });
 
