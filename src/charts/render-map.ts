@@ -211,3 +211,52 @@ export class MapView {
       .text((h) => h.label);
   }
 }
+
+/** Characters that take a full em: CJK ideographs and punctuation, full-width forms. */
+const WIDE = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Splits text into lines no wider than `width` at `fontSize` (an estimate: no layout engine is needed). */
+export function wrapLines(text: string, width: number, fontSize: number): string[] {
+  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];
+  const measure = (s: string) => [...s].reduce((w, ch) => w + (WIDE.test(ch) ? fontSize : fontSize * 0.56), 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line && measure(line + token) > width) {
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(token) ? '' : token;
+    } else {
+      line += token;
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * The map as a still SVG for export (PNG, SVG, slides): drawn as on screen,
+ * without zoom, with the basemap's credit line (and approval number) under it,
+ * since a published map must carry it.
+ */
+export function renderMapForExport(spec: MapSpec, credit: string, doc: Document = document): SVGSVGElement {
+  const view = new MapView(doc.createElement('div'), { hover: () => {}, select: () => {} });
+  view.update(spec);
+  view.destroy();
+  const svg = select(view.svg).attr('style', null);
+  const fontSize = 11;
+  const lines = wrapLines(credit, spec.width - 8, fontSize);
+  const height = spec.height + 12 + lines.length * (fontSize + 4);
+  svg.attr('height', height).attr('viewBox', `0 0 ${spec.width} ${height}`);
+  svg
+    .append('g')
+    .attr('class', 'credit')
+    .selectAll('text')
+    .data(lines)
+    .join('text')
+    .attr('x', 4)
+    .attr('y', (_, i) => spec.height + 12 + fontSize + i * (fontSize + 4) - 4)
+    .attr('font-size', fontSize)
+    .attr('fill', '#555')
+    .text((line) => line);
+  return view.svg;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { ingest } from '../../src/data/ingest';
 import { activeAgreementsQuery, kpiQuery, trendByYearQuery } from '../../src/data/queries';
 import { defaultFilters, type Filters } from '../../src/data/filters';
@@ -51,6 +51,12 @@ async function shownTrend(page: Page): Promise<number[]> {
     .filter((s) => s.trim() !== '')
     .map((s) => Number(s.replace(/[^\d.-]/g, '')))
     .sort((a, b) => a - b);
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function settled(page: Page): Promise<void> {
@@ -225,6 +231,25 @@ describe('the flow map on the bundled data', () => {
     await w.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     const zhText = await w.page.innerText('[data-testid="chart-map"]');
     expect(zhText).not.toMatch(/(?<!中国)台湾/);
+  });
+
+  test('exports the map as SVG with the basemap credit, and its table as CSV', async () => {
+    await w.page.click('[data-testid="export-map"] summary');
+    const [svgDownload] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('[data-testid="export-map-svg"]'),
+    ]);
+    const svg = await readDownload(svgDownload);
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('GS(2023)2767');
+    expect(svg).toContain('map-area-TW');
+    const [csvDownload] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('[data-testid="export-map-csv"]'),
+    ]);
+    const csv = await readDownload(csvDownload);
+    expect(csv).toContain('中国台湾,69,39,108,-30');
+    await w.page.click('[data-testid="export-map"] summary');
   });
 
   test('fetched the basemap from its own origin, asked no other origin, logged no error', async () => {

@@ -7,7 +7,7 @@ import { arcShape, type Point } from '../../src/charts/flow-map-geometry';
 import { countryFlows, HOME, LAND } from '../../src/charts/choropleth';
 import type { MapContext, MapSpec } from '../../src/charts/flow-map-types';
 import { DIRECTION_COLORS } from '../../src/charts/context';
-import { MapView } from '../../src/charts/render-map';
+import { MapView, renderMapForExport, wrapLines } from '../../src/charts/render-map';
 import { BASEMAP } from '../../src/config/basemap';
 import type { FlowRow } from '../../src/data/queries/flows';
 import type { Locale } from '../../src/i18n/messages';
@@ -195,5 +195,26 @@ describe('map SVG: fixed rows and a few shapes in, SVG out', () => {
       .replace(/><(?!\/)/g, '>\n<');
     view.destroy();
     await expect(svg).toMatchFileSnapshot(`../snapshots/map/${name}.svg`);
+  });
+});
+
+describe('map export', () => {
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+
+  test('the still map carries the basemap credit under it, wrapped to the width', () => {
+    const spec = flowMap(ROWS, FEATURES, ctx('zh-CN', 480), CASES[0]![2]);
+    const credit = `${BASEMAP.credit['zh-CN']} ${translate('zh-CN', 'map.noApproval')}`;
+    const svg = renderMapForExport(spec, credit, window.document);
+    const lines = [...svg.querySelectorAll('g.credit text')].map((t) => t.textContent ?? '');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('').replace(/\s+/g, '')).toBe(credit.replace(/\s+/g, ''));
+    expect(Number(svg.getAttribute('height'))).toBeGreaterThan(spec.height);
+    expect(svg.querySelectorAll('[data-testid^="map-arc-"]').length).toBe(spec.arcs.length);
+    expect(svg.getAttribute('style')).toBeNull();
+  });
+
+  test('lines wrap at spaces in English and anywhere in Chinese', () => {
+    expect(wrapLines('aaaa bbbb cccc', 60, 10)).toEqual(['aaaa bbbb', 'cccc']);
+    expect(wrapLines('审图号示意图', 30, 10)).toEqual(['审图号', '示意图']);
   });
 });
