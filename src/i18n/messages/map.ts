@@ -31,6 +31,7 @@ export const zh = {
   'map.zoom.out': '缩小',
   'map.zoom.reset': '复位',
   'map.keys': '地图获得焦点后：+/− 缩放，方向键平移，0 复位',
+  'map.hint': '拖动平移，按住 Ctrl 滚动滚轮缩放；点击国家或地区、连线或端点以筛选，再次点击取消。',
   'map.aria': '世界地图：安顺职业技术学院与 {count} 个国家和地区之间的交流流向',
   'map.table.caption': '各国家和地区交流人次',
   'map.table.place': '国家和地区',
@@ -77,6 +78,8 @@ export const en: Record<keyof typeof zh, string> = {
   'map.zoom.out': 'Zoom out',
   'map.zoom.reset': 'Reset',
   'map.keys': 'With the map focused: + and − zoom, arrow keys pan, 0 resets',
+  'map.hint':
+    'Drag to pan, Ctrl + wheel to zoom; click a country or region, an arc or its end to filter, and again to clear.',
   'map.aria': 'World map: exchange flows between the college in Anshun and {count} countries and regions',
   'map.table.caption': 'Person-trips by country and region',
   'map.table.place': 'Country or region',
