@@ -44,7 +44,7 @@ export function truncate(text: string, max: number): string {
 /** A left margin for horizontal bars: room for the labels, at most 40% of the width. */
 export function labelMargin(labels: readonly string[], width: number): number {
   const longest = Math.max(0, ...labels.map(textWidth));
-  return Math.round(Math.min(Math.max(60, longest + 12), width * 0.4));
+  return Math.round(Math.min(Math.max(60, Math.ceil(longest) + 14), width * 0.4));
 }
 
 /** The numeric domain [min, max] of a chart: the data's, or the fixed one while playing. */
