@@ -14,6 +14,8 @@ import { yearSpanQuery } from '../src/data/queries';
 import { DIRECTIONS, REGION_TYPES } from '../src/data/schema';
 import { aggregateKey, type Aggregates } from '../src/embed/aggregates';
 import { EMBEDDABLE } from '../src/embed/registry';
+import { SMALL_COUNT_THRESHOLD } from '../src/config/disclosure';
+import { protect } from '../src/disclosure/protect';
 import { bundledTexts, DATA_DIR, openNodeEngine } from './node-engine';
 
 export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
@@ -32,14 +34,22 @@ export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
             for (const region of ['all', ...REGION_TYPES] as const) {
               const filters: Filters = { ...defaultFilters(from, to), direction, region };
               const query = chart.query(filters);
-              results[aggregateKey(filters)] = await engine.query(query.sql, query.params);
+              const rows = await engine.query(query.sql, query.params);
+              // The file is public: small counts are hidden here, not only when drawn.
+              results[aggregateKey(filters)] = protect(rows, chart.protect, SMALL_COUNT_THRESHOLD);
             }
           }
         }
       }
       charts[chart.id] = results;
     }
-    return { version: 1, generated: new Date().toISOString(), bounds: { min, max }, charts };
+    return {
+      version: 1,
+      generated: new Date().toISOString(),
+      bounds: { min, max },
+      threshold: SMALL_COUNT_THRESHOLD,
+      charts,
+    };
   } finally {
     engine.close();
   }

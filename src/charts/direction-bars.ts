@@ -11,6 +11,12 @@ export interface SplitRow {
   name: string;
   direction: Direction;
   headcount: number;
+  /**
+   * The key's total as the query gave it, when it may differ from the sum of
+   * the parts shown: in a public view a hidden part is null, and the total
+   * stays (or is null itself when small).
+   */
+  total?: number | null;
 }
 
 export interface DirectionBarsOptions {
@@ -81,7 +87,10 @@ export function directionBars(
       Plot.text([...sum], {
         y: ([k]: [string, number]) => k,
         x: ([, v]: [string, number]) => v,
-        text: ([, v]: [string, number]) => ctx.n(v),
+        text: ([k, v]: [string, number]) => {
+          const given = rows.find((d) => d.key === k && d.total !== undefined);
+          return ctx.n(given ? (given.total as number) : v);
+        },
         dx: 4,
         textAnchor: 'start',
         fontSize: 11,

@@ -5,7 +5,13 @@ import { directionBars, directionExtent, directionTable, type SplitRow } from '.
 import type { TableData } from './table';
 
 const split = (rows: readonly CountryRow[], ctx: ChartContext): SplitRow[] =>
-  rows.map((d) => ({ key: d.country, name: ctx.country(d.country), direction: d.direction, headcount: d.headcount }));
+  rows.map((d) => ({
+    key: d.country,
+    name: ctx.country(d.country),
+    direction: d.direction,
+    headcount: d.headcount,
+    total: d.total,
+  }));
 
 /** Countries and regions ranked by person-trips, each bar split into outbound and inbound. */
 export function topCountries(rows: readonly CountryRow[], ctx: ChartContext): Plot.PlotOptions {

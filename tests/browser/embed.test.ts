@@ -77,3 +77,19 @@ test('an unknown chart says so; no height goes to an origin not configured', asy
   expect(await page.textContent('[role="alert"]')).toContain('未知的图表');
   await page.context().close();
 });
+
+test('a public view shows small counts as "<5", in the page and in the file it reads', async () => {
+  const { page, errors } = await watchedPage(browser, origin);
+  const aggregates = page.waitForResponse((r) => r.url().endsWith('/data/aggregates.json'));
+  await page.goto(`${baseUrl}embed.html?chart=countries&scope=hk_macao_tw`);
+  await page.waitForSelector('[data-testid="embed"] svg');
+  const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
+  const q = topCountriesQuery({ ...defaultFilters(2014, 2019), region: 'hk_macao_tw' });
+  const totals = new Map((await engine.query(q.sql, q.params)).map((r) => [r.country as string, r.total as number]));
+  expect([...totals.values()].some((t) => t >= 1 && t < 5)).toBe(true);
+  expect(labels).toEqual([...totals.values()].map((t) => (t < 5 ? '<5' : String(t))));
+  const file = JSON.stringify(await (await aggregates).json());
+  expect(file).not.toMatch(/"headcount":[1-4][,}]/);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
