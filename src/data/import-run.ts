@@ -9,7 +9,16 @@ import { buildFacts } from './ingest';
 import { TABLES, type TableSpec } from './schema';
 import { ident } from './sql';
 import { prepareValidation } from './validate-macros';
-import { keyColumn, referenceColumns, referenceSql, sqlType, validationSql } from './validate-sql';
+import {
+  errorCodes,
+  keyColumn,
+  problemCountSql,
+  problemsSql,
+  referenceColumns,
+  referenceSql,
+  sqlType,
+  validationSql,
+} from './validate-sql';
 import { maskCell } from '../import/mask';
 import { emptyReport, MAX_PROBLEMS_SHOWN, type FileReport, type Problem, type ProblemCode } from '../import/report';
 import { stageRows, type RejectedRow } from '../import/stage';
@@ -129,7 +138,7 @@ export async function importFiles(
     const sqlProblems = await validate(engine, spec, staged.csv, staged.targets, settings.thisYear);
     const [counts] = await engine.query(
       `SELECT count(*) FILTER (WHERE NOT _error)::INTEGER AS ok, count(*) FILTER (WHERE _error)::INTEGER AS bad,
-         count(*) FILTER (WHERE NOT _error AND len(problems) > 0)::INTEGER AS warned FROM imp_checked`,
+         ${sqlProblems.warned}::INTEGER AS warned FROM imp_checked`,
     );
     const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
     report.rejected = count(counts?.bad) + staged.rejected.length;
@@ -190,7 +199,7 @@ async function validate(
   csv: string,
   targets: readonly string[],
   thisYear: number,
-): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+): Promise<{ rows: Record<string, unknown>[]; total: number; warned: number }> {
   await engine.registerText(STAGE_FILE, csv);
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true,
@@ -198,24 +207,21 @@ async function validate(
   );
   if (referenceColumns(spec).length) for (const sql of referenceSql()) await engine.exec(sql);
   for (const sql of validationSql(spec, targets, thisYear).statements) await engine.exec(sql);
-  const rows = await engine.query(
-    `SELECT _line AS line, p.col AS col, p.code AS code, p.lvl AS lvl, p.val AS val
-     FROM (SELECT _line, unnest(problems) AS p FROM imp_checked) ORDER BY _line LIMIT ${MAX_PROBLEMS_SHOWN}`,
-  );
-  const [total] = await engine.query(`SELECT sum(len(problems))::INTEGER AS n FROM imp_checked`);
-  return { rows, total: count(total?.n) };
+  const rows = await engine.query(problemsSql(spec, MAX_PROBLEMS_SHOWN));
+  const [total] = await engine.query(problemCountSql(spec));
+  return { rows, total: count(total?.n), warned: count(total?.warned) };
 }
 
 async function unmatched(engine: Engine, spec: TableSpec, headerOf: (c: string) => string): Promise<FileReport['unmatched']> {
   const parts: string[] = [];
   if (spec.columns.some((c) => c.name === 'country')) {
-    parts.push(`SELECT 'country' AS col, c_country AS value, count(*)::INTEGER AS n FROM imp_checked
-      WHERE c_country IS NOT NULL AND country IS NULL GROUP BY ALL`);
+    parts.push(`SELECT 'country' AS col, c.c_country AS value, count(*)::INTEGER AS n
+      FROM imp_checked AS k JOIN imp_clean AS c ON c._line = k._line WHERE k.e_country = 'unknown-country' GROUP BY ALL`);
   }
   for (const column of referenceColumns(spec)) {
     const c = ident(`c_${column}`);
-    parts.push(`SELECT '${column}' AS col, ${c} AS value, count(*)::INTEGER AS n FROM imp_checked
-      WHERE ${c} IS NOT NULL AND imp_key(${c}) NOT IN (SELECT key FROM ${ident(`imp_ref_${column}`)}) GROUP BY ALL`);
+    parts.push(`SELECT '${column}' AS col, s.${c} AS value, count(*)::INTEGER AS n
+      FROM imp_clean AS s JOIN ${ident(`imp_map_${column}`)} AS m ON m.v = s.${c} WHERE NOT m.matched GROUP BY ALL`);
   }
   if (!parts.length) return [];
   const rows = await engine.query(`${parts.join(' UNION ALL ')} ORDER BY n DESC, value LIMIT 200`);
@@ -226,7 +232,7 @@ async function emptyTokens(engine: Engine, spec: TableSpec, targets: readonly st
   const present = spec.columns.filter((c) => targets.includes(c.name));
   if (!present.length) return [];
   const [row] = await engine.query(
-    `SELECT ${present.map((c) => `sum(${ident(`t_${c.name}`)}::INTEGER)::INTEGER AS ${ident(c.name)}`).join(', ')} FROM imp_checked`,
+    `SELECT ${present.map((c) => `sum(${ident(`t_${c.name}`)}::INTEGER)::INTEGER AS ${ident(c.name)}`).join(', ')} FROM imp_clean`,
   );
   return present.map((c) => ({ header: headerOf(c.name), n: count(row?.[c.name]) })).filter((e) => e.n > 0);
 }
@@ -234,13 +240,12 @@ async function emptyTokens(engine: Engine, spec: TableSpec, targets: readonly st
 async function sqlRejects(engine: Engine, spec: TableSpec, headerOf: (c: string) => string): Promise<RejectedRow[]> {
   const raw = spec.columns.map((c) => `${ident(`r_${c.name}`)} AS ${ident(c.name)}`).join(', ');
   const rows = await engine.query(
-    `SELECT _line, list_distinct([p.code FOR p IN problems IF p.lvl = 'error']) AS codes, ${raw}
-     FROM imp_checked WHERE _error ORDER BY _line`,
+    `SELECT k._line, ${errorCodes(spec)} AS codes, ${raw}
+     FROM imp_checked AS k JOIN imp_clean AS c ON c._line = k._line WHERE k._error ORDER BY k._line`,
   );
   return rows.map((r) => {
     const cells: Record<string, string> = {};
     for (const c of spec.columns) if (r[c.name] !== null && r[c.name] !== undefined) cells[headerOf(c.name)] = String(r[c.name]);
-    const codes = r.codes as unknown;
-    return { line: count(r._line), codes: Array.isArray(codes) ? codes.map(String) : [...(codes as Iterable<unknown>)].map(String), cells };
+    return { line: count(r._line), codes: [...new Set(String(r.codes).split(';'))], cells };
   });
 }

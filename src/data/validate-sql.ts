@@ -1,10 +1,14 @@
 /**
- * The SQL that turns a staged file (every cell text) into typed rows and a list of problems per
- * row. Column names come from schema.ts only; cell values never leave the tables.
+ * The SQL that turns a staged file (every cell text) into typed rows and a problem code per cell.
+ * Column names come from schema.ts only; cell values never leave the tables.
  *
- * imp_clean: the cells trimmed, empty tokens (NULL, 无, #N/A, …) read as empty and counted.
- * imp_parsed: what each value is read from, computed once: match keys, numbers, date parts.
- * imp_checked: typed values, and `problems`, a list of {col, code, lvl, val} per row.
+ * imp_clean: the cells trimmed; empty tokens (NULL, 无, #N/A, …) read as empty and counted.
+ * imp_map_<col>: each distinct value of a coded, numeric or date column, read once: its value,
+ *   its error and its warning. A column has few distinct values, so the regular expressions run
+ *   per value, not per row.
+ * imp_checked: typed values; e_<col> / w_<col> the error / warning code of each cell; _error.
+ *   Narrow on purpose: every column it carries is copied through each join; the raw cells stay in
+ *   imp_clean, joined back by _line for the few rows the report shows.
  */
 import { enumKind } from '../import/aliases';
 import type { Column, TableSpec } from './schema';
@@ -13,7 +17,8 @@ import { ascii, dateIssue, dateOf, dateParts, isToken, numberText, toDouble, toW
 
 export const HEADCOUNT_MAX = 10_000;
 
-const sqlType = (column: Column) => ({ text: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', date: 'DATE' })[column.type];
+export const sqlType = (column: Column) =>
+  ({ text: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', date: 'DATE' })[column.type];
 
 /** The model's key column: unique within a table. */
 export function keyColumn(spec: TableSpec): string {
@@ -33,109 +38,61 @@ function kindOf(spec: TableSpec, column: Column): Kind {
 
 const REFERENCE_TABLE: Record<string, string> = { partner: 'partners', program: 'programs' };
 
-interface Piece {
-  /** The typed value. */
-  value: string;
-  /** Problem conditions on this column alone: [condition, code, level]. */
-  checks: [string, string, 'error' | 'warning'][];
-  /** LEFT JOINs the value needs. */
-  joins: string[];
-}
+const mapTable = (column: string) => ident(`imp_map_${column}`);
 
-function piece(spec: TableSpec, column: Column, thisYear: number): Piece {
+/** SELECT v, val, err, warn[, matched] over the distinct values `v` of a column. */
+function mapSelect(spec: TableSpec, column: Column, thisYear: number): string | null {
   const name = column.name;
-  const c = ident(`c_${name}`);
-  const k = ident(`k_${name}`);
-  const a = ident(`a_${name}`);
-  const required: Piece['checks'] = column.required ? [[`${c} IS NULL`, 'required', 'error']] : [];
+  const distinct = `(SELECT DISTINCT ${ident(`c_${name}`)} AS v FROM imp_clean WHERE ${ident(`c_${name}`)} IS NOT NULL)`;
   switch (kindOf(spec, column)) {
-    case 'id':
-      return {
-        value: c,
-        checks: [...required, [`regexp_full_match(${c}, '\\d(\\.\\d+)?[eE]\\+?\\d+')`, 'id-scientific', 'warning']],
-        joins: [],
-      };
     case 'enum':
-      return {
-        value: `${a}.code`,
-        checks: [...required, [`${c} IS NOT NULL AND ${a}.code IS NULL`, 'unknown-value', 'error']],
-        joins: [`LEFT JOIN imp_aliases AS ${a} ON ${a}.kind = ${literal(enumKind(spec.table, name))} AND ${a}.key = ${k}`],
-      };
+      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN 'unknown-value' END AS err, NULL AS warn
+        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = ${literal(enumKind(spec.table, name))} AND a.key = imp_key(d.v)`;
     case 'country': {
-      const mainland: Piece['checks'] = spec.table === 'exchanges' ? [[`${a}.code = 'CN'`, 'mainland', 'error']] : [];
-      return {
-        value: `${a}.code`,
-        checks: [...required, [`${c} IS NOT NULL AND ${a}.code IS NULL`, 'unknown-country', 'error'], ...mainland],
-        joins: [`LEFT JOIN imp_aliases AS ${a} ON ${a}.kind = 'country' AND ${a}.key = ${k}`],
-      };
+      const mainland = spec.table === 'exchanges' ? `WHEN a.code = 'CN' THEN 'mainland'` : '';
+      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN 'unknown-country' ${mainland} END AS err, NULL AS warn
+        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = 'country' AND a.key = imp_key(d.v)`;
     }
     case 'reference':
-      // By id or by either name; an unknown one is kept as written and listed, not rejected.
-      return {
-        value: `coalesce(${a}.id, ${c})`,
-        checks: required,
-        joins: [`LEFT JOIN imp_ref_${name} AS ${a} ON ${a}.key = ${k}`],
-      };
+      // By id or either name; an unknown one is kept as written and listed, not rejected.
+      return `SELECT d.v, coalesce(r.id, d.v) AS val, NULL AS err, NULL AS warn, r.id IS NOT NULL AS matched
+        FROM ${distinct} AS d LEFT JOIN ${ident(`imp_ref_${name}`)} AS r ON r.key = imp_key(d.v)`;
     case 'integer': {
-      const v = ident(`w_${name}`);
-      const range: Piece['checks'] =
+      const range =
         name === 'headcount'
-          ? [
-              [`${v} < 1`, 'headcount-min', 'error'],
-              [`${v} > ${HEADCOUNT_MAX}`, 'headcount-max', 'error'],
-            ]
-          : [[`${v} < 0`, 'out-of-range', 'error']];
-      return {
-        value: v,
-        checks: [
-          ...required,
-          [`${c} IS NOT NULL AND ${v} IS NULL AND ends_with(${c}, '%')`, 'percent', 'error'],
-          [`${c} IS NOT NULL AND ${v} IS NULL AND NOT ends_with(${c}, '%')`, 'not-integer', 'error'],
-          ...range,
-        ],
-        joins: [],
-      };
+          ? `WHEN w < 1 THEN 'headcount-min' WHEN w > ${HEADCOUNT_MAX} THEN 'headcount-max'`
+          : `WHEN w < 0 THEN 'out-of-range'`;
+      return `SELECT v, w AS val, CASE WHEN w IS NULL AND ends_with(v, '%') THEN 'percent'
+          WHEN w IS NULL THEN 'not-integer' ${range} END AS err, NULL AS warn
+        FROM (SELECT v, ${toWhole('n')} AS w FROM (SELECT v, ${toDouble(numberText('v'))} AS n FROM ${distinct}))`;
     }
     case 'double': {
-      const v = ident(`n_${name}`);
       const limit = name === 'latitude' ? 90 : name === 'longitude' ? 180 : null;
-      return {
-        value: v,
-        checks: [
-          ...required,
-          [`${c} IS NOT NULL AND ${v} IS NULL`, 'not-number', 'error'],
-          ...(limit ? [[`abs(${v}) > ${limit}`, 'out-of-range', 'error'] as [string, string, 'error']] : []),
-        ],
-        joins: [],
-      };
+      const range = limit ? `WHEN abs(n) > ${limit} THEN 'out-of-range'` : '';
+      return `SELECT v, n AS val, CASE WHEN n IS NULL THEN 'not-number' ${range} END AS err, NULL AS warn
+        FROM (SELECT v, ${toDouble(numberText('v'))} AS n FROM ${distinct})`;
     }
     case 'date': {
       // A trip may end early next year; nothing starts in a year that has not come.
       const limit = name === 'end_date' ? thisYear + 1 : thisYear;
-      const date = ident(`d_${name}`);
-      const issue = ident(`i_${name}`);
-      return {
-        value: date,
-        checks: [
-          ...required,
-          [`${issue} = 'bad-date'`, 'bad-date', 'error'],
-          [`${issue} = 'ambiguous-date'`, 'ambiguous-date', 'error'],
-          [`${issue} = 'excel-serial'`, 'excel-serial', 'warning'],
-          [`year(${date}) > ${limit}`, 'future-year', 'error'],
-        ],
-        joins: [],
-      };
+      const parts = dateParts('a');
+      return `SELECT v, val, CASE WHEN issue IN ('bad-date', 'ambiguous-date') THEN issue
+          WHEN year(val) > ${limit} THEN 'future-year' END AS err,
+          CASE WHEN issue = 'excel-serial' THEN issue END AS warn
+        FROM (SELECT v, ${dateOf('ymd', 'ym', 'dmy', 'ser')} AS val, ${dateIssue('v', dateOf('ymd', 'ym', 'dmy', 'ser'), 'dmy', 'ser')} AS issue
+          FROM (SELECT v, ${parts.ymd} AS ymd, ${parts.ym} AS ym, ${parts.dmy} AS dmy, ${parts.serial} AS ser
+            FROM (SELECT v, ${ascii('v')} AS a FROM ${distinct})))`;
     }
-    case 'text':
-      return { value: c, checks: required, joins: [] };
+    default:
+      return null;
   }
 }
 
 export interface ValidationSql {
   /** Statements to run in order; the last leaves `imp_checked`. */
   statements: string[];
-  /** The typed columns of the model, in order, as they read from imp_checked. */
-  columns: string[];
+  /** Model columns with a map table (coded, numeric, date, reference). */
+  mapped: string[];
 }
 
 /**
@@ -144,77 +101,90 @@ export interface ValidationSql {
  */
 export function validationSql(spec: TableSpec, present: readonly string[], thisYear: number): ValidationSql {
   const has = new Set(present);
-  const trim = spec.columns.map((column) => {
-    const raw = has.has(column.name) ? ident(column.name) : 'NULL::VARCHAR';
-    return `${raw} AS ${ident(`r_${column.name}`)}, ${trimmed(raw)} AS ${ident(`tr_${column.name}`)}`;
+  const trim = spec.columns.map((c) => {
+    const raw = has.has(c.name) ? ident(c.name) : 'NULL::VARCHAR';
+    return `${raw} AS ${ident(`r_${c.name}`)}, ${trimmed(raw)} AS ${ident(`tr_${c.name}`)}`;
   });
-  const clean = spec.columns.map((column) => {
-    const tr = ident(`tr_${column.name}`);
-    return `${isToken(tr)} AS ${ident(`t_${column.name}`)}, CASE WHEN ${isToken(tr)} THEN NULL ELSE ${tr} END AS ${ident(`c_${column.name}`)}`;
-  });
-  const derived = spec.columns.flatMap((column) => {
-    const name = column.name;
-    const kind = kindOf(spec, column);
-    if (kind === 'integer') return [`${toWhole(ident(`n_${name}`))} AS ${ident(`w_${name}`)}`];
-    if (kind !== 'date') return [];
-    const [ymd, ym, dmy, serial] = ['ymd', 'ym', 'dmy', 'ser'].map((p) => ident(`${p}_${name}`)) as [string, string, string, string];
-    const date = dateOf(ymd, ym, dmy, serial);
-    return [`${date} AS ${ident(`d_${name}`)}`, `${dateIssue(ident(`c_${name}`), date, dmy, serial)} AS ${ident(`i_${name}`)}`];
-  });
-  const parsed = spec.columns.flatMap((column) => {
+  const tokens = spec.columns.map((c) => `${ident(`r_${c.name}`)}, ${ident(`tr_${c.name}`)}, ${isToken(ident(`tr_${c.name}`))} AS ${ident(`t_${c.name}`)}`);
+  const clean = spec.columns.map(
+    (c) =>
+      `${ident(`r_${c.name}`)}, ${ident(`t_${c.name}`)}, CASE WHEN ${ident(`t_${c.name}`)} THEN NULL ELSE ${ident(`tr_${c.name}`)} END AS ${ident(`c_${c.name}`)}`,
+  );
+  const statements = [
+    `CREATE OR REPLACE TEMP TABLE imp_clean AS SELECT _line, ${clean.join(',\n')}
+     FROM (SELECT _line, ${tokens.join(',\n')}
+       FROM (SELECT _line::INTEGER AS _line, ${trim.join(',\n')} FROM imp_stage))`,
+  ];
+  const mapped: string[] = [];
+  for (const column of spec.columns) {
+    const select = mapSelect(spec, column, thisYear);
+    if (!select) continue;
+    mapped.push(column.name);
+    statements.push(`CREATE OR REPLACE TEMP TABLE ${mapTable(column.name)} AS ${select}`);
+  }
+
+  const key = keyColumn(spec);
+  const start = spec.columns.find((c) => c.name === 'start_date' || c.name === 'signed_date')?.name;
+  const valueOf = (name: string) => (mapped.includes(name) ? `${ident(`m_${name}`)}.val` : ident(`c_${name}`));
+  const columns = spec.columns.map((column) => {
     const name = column.name;
     const c = ident(`c_${name}`);
-    switch (kindOf(spec, column)) {
-      case 'enum':
-      case 'country':
-      case 'reference':
-        return [`imp_key(${c}) AS ${ident(`k_${name}`)}`];
-      case 'integer':
-      case 'double':
-        return [`${toDouble(numberText(c))} AS ${ident(`n_${name}`)}`];
-      case 'date': {
-        const parts = dateParts(ascii(c));
-        return [
-          `${parts.ymd} AS ${ident(`ymd_${name}`)}`,
-          `${parts.ym} AS ${ident(`ym_${name}`)}`,
-          `${parts.dmy} AS ${ident(`dmy_${name}`)}`,
-          `${parts.serial} AS ${ident(`ser_${name}`)}`,
-        ];
-      }
-      default:
-        return [];
-    }
+    const m = ident(`m_${name}`);
+    const errors: string[] = [];
+    if (column.required) errors.push(`WHEN ${c} IS NULL THEN 'required'`);
+    if (mapped.includes(name)) errors.push(`WHEN ${m}.err IS NOT NULL THEN ${m}.err`);
+    if (name === key) errors.push(`WHEN s._line > imp_dups.first THEN 'duplicate-id'`);
+    if (name === 'end_date' && start) errors.push(`WHEN ${valueOf(name)} < ${valueOf(start)} THEN 'end-before-start'`);
+    const warn =
+      name === key
+        ? `CASE WHEN ${c} LIKE '%E%' AND regexp_full_match(${c}, '\\d(\\.\\d+)?[eE]\\+?\\d+') THEN 'id-scientific' END`
+        : mapped.includes(name)
+          ? `${m}.warn`
+          : 'NULL';
+    return [
+      `(${valueOf(name)})::${sqlType(column)} AS ${ident(name)}`,
+      `${errors.length ? `CASE ${errors.join(' ')} END` : 'NULL'}::VARCHAR AS ${ident(`e_${name}`)}`,
+      `${warn}::VARCHAR AS ${ident(`w_${name}`)}`,
+    ].join(', ');
   });
-  const pieces = spec.columns.map((column) => [column, piece(spec, column, thisYear)] as const);
-  const typed = pieces.map(([column, p]) => `(${p.value})::${sqlType(column)} AS ${ident(column.name)}`);
-  const problem = (col: string, condition: string, code: string, level: string) =>
-    `CASE WHEN ${condition} THEN {'col': ${literal(col)}, 'code': ${literal(code)}, 'lvl': ${literal(level)}, 'val': ${ident(`r_${col}`)}} END`;
-  const single = pieces.flatMap(([column, p]) => p.checks.map(([cond, code, lvl]) => problem(column.name, cond, code, lvl)));
-  const key = keyColumn(spec);
-  const cross: string[] = [
-    problem(key, `${ident(key)} IS NOT NULL AND row_number() OVER (PARTITION BY ${ident(key)} ORDER BY _line) > 1`, 'duplicate-id', 'error'),
-  ];
-  const endColumn = spec.columns.find((c) => c.name === 'end_date');
-  const startColumn = spec.columns.find((c) => c.name === 'start_date' || c.name === 'signed_date');
-  if (endColumn && startColumn) {
-    cross.push(problem('end_date', `"end_date" < ${ident(startColumn.name)}`, 'end-before-start', 'error'));
-  }
-  const rawColumns = spec.columns.flatMap((c) => [ident(`r_${c.name}`), ident(`t_${c.name}`), ident(`c_${c.name}`)]);
-  const statements = [
-    `CREATE OR REPLACE TEMP TABLE imp_clean AS SELECT *, ${clean.join(',\n')}
-     FROM (SELECT _line::INTEGER AS _line, ${trim.join(',\n')} FROM imp_stage)`,
-    `CREATE OR REPLACE TEMP TABLE imp_parsed AS SELECT *${derived.map((p) => `, ${p}`).join('\n')}
-     FROM (SELECT *${parsed.map((p) => `, ${p}`).join('\n')} FROM imp_clean)`,
-    `CREATE OR REPLACE TEMP TABLE imp_typed AS
-     SELECT s._line, ${rawColumns.map((r) => `s.${r}`).join(', ')}, ${typed.join(',\n')},
-       [${single.join(',\n')}] AS _single
-     FROM imp_parsed AS s ${pieces.flatMap(([, p]) => p.joins).join('\n')}`,
-    `CREATE OR REPLACE TEMP TABLE imp_checked AS
-     SELECT *, coalesce(list_bool_or([p.lvl = 'error' FOR p IN problems]), false) AS _error FROM (
-       SELECT * EXCLUDE (_single), list_filter(_single || [${cross.join(',\n')}], p -> p IS NOT NULL) AS problems
-       FROM imp_typed)`,
-  ];
-  return { statements, columns: spec.columns.map((c) => c.name) };
+  // Repeated ids by aggregation: a window over every row is several times slower in the browser.
+  statements.push(
+    `CREATE OR REPLACE TEMP TABLE imp_dups AS SELECT ${ident(`c_${key}`)} AS v, min(_line) AS first
+     FROM imp_clean WHERE ${ident(`c_${key}`)} IS NOT NULL GROUP BY ALL HAVING count(*) > 1`,
+  );
+  const joins = [`LEFT JOIN imp_dups ON imp_dups.v = s.${ident(`c_${key}`)}`, ...mapped.map((name) => `LEFT JOIN ${mapTable(name)} AS ${ident(`m_${name}`)} ON ${ident(`m_${name}`)}.v = s.${ident(`c_${name}`)}`)];
+  const anyError = spec.columns.map((c) => `${ident(`e_${c.name}`)} IS NOT NULL`).join(' OR ');
+  statements.push(
+    `CREATE OR REPLACE TEMP TABLE imp_checked AS SELECT *, (${anyError}) AS _error FROM (
+       SELECT s._line, ${columns.join(',\n')} FROM imp_clean AS s ${joins.join('\n')})`,
+  );
+  return { statements, mapped };
+}
+
+/** Every problem of imp_checked as rows (line, col, code, lvl, val): the first `limit` by line. */
+export function problemsSql(spec: TableSpec, limit: number): string {
+  const parts = spec.columns.flatMap((c) =>
+    (['e', 'w'] as const).map(
+      (kind) =>
+        `SELECT _line AS line, ${literal(c.name)} AS col, ${ident(`${kind}_${c.name}`)} AS code,
+           ${literal(kind === 'e' ? 'error' : 'warning')} AS lvl
+         FROM imp_checked WHERE ${ident(`${kind}_${c.name}`)} IS NOT NULL`,
+    ),
+  );
+  const raw = `CASE p.col ${spec.columns.map((c) => `WHEN ${literal(c.name)} THEN c.${ident(`r_${c.name}`)}`).join(' ')} END`;
+  return `SELECT p.*, ${raw} AS val FROM (${parts.join('\nUNION ALL\n')} ORDER BY line, col LIMIT ${Math.floor(limit)}) AS p
+    JOIN imp_clean AS c ON c._line = p.line ORDER BY line, col`;
+}
+
+export function problemCountSql(spec: TableSpec): string {
+  return `SELECT (${spec.columns.map((c) => `count(${ident(`e_${c.name}`)}) + count(${ident(`w_${c.name}`)})`).join(' + ')})::INTEGER AS n,
+    count(*) FILTER (WHERE NOT _error AND (${spec.columns.map((c) => `${ident(`w_${c.name}`)} IS NOT NULL`).join(' OR ')}))::INTEGER AS warned
+    FROM imp_checked`;
+}
+
+/** The error codes of a rejected row, `;`-joined (concat_ws skips the NULLs). */
+export function errorCodes(spec: TableSpec): string {
+  return `concat_ws(';', ${spec.columns.map((c) => ident(`e_${c.name}`)).join(', ')})`;
 }
 
 /** The lookup tables for references by id or name: `imp_ref_partner`, `imp_ref_program`. */
@@ -233,9 +203,3 @@ export function referenceSql(): string[] {
 export function referenceColumns(spec: TableSpec): string[] {
   return spec.columns.filter((c) => kindOf(spec, c) === 'reference').map((c) => c.name);
 }
-
-export function countryColumn(spec: TableSpec): boolean {
-  return spec.columns.some((c) => c.name === 'country');
-}
-
-export { sqlType };

@@ -149,6 +149,10 @@ export function sniffEncoding(bytes: Uint8Array): Sniffed {
   if (decodes(bytes, 'utf-8'))
     return { kind: 'text', encoding: 'utf-8', confident: true, candidates: ['utf-8'], mixed: false };
 
+  // The usual case first, without trying the rest: a GB18030 export of simplified Chinese.
+  if (decodes(bytes, 'gb18030') && gb2312Share(bytes) >= 0.9) {
+    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: ['gb18030'], mixed: false };
+  }
   const legacy = (['gb18030', 'big5', 'shift_jis'] as const).filter((e) => decodes(bytes, e));
   const lines = utf8Lines(bytes);
   // Mostly UTF-8 with some lines pasted from a GBK file: keep UTF-8 and report those lines.
@@ -156,10 +160,6 @@ export function sniffEncoding(bytes: Uint8Array): Sniffed {
     return { kind: 'text', encoding: 'utf-8', confident: true, candidates: legacy, mixed: true };
   }
   if (legacy.length === 0) return { kind: 'undecodable' };
-  const share = gb2312Share(bytes);
-  if (legacy[0] === 'gb18030' && share >= 0.9) {
-    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: legacy, mixed: false };
-  }
   // Big5 and Shift_JIS bytes are nearly always valid GB18030 too: offer the others first.
   const ordered = [...legacy.filter((e) => e !== 'gb18030'), ...legacy.filter((e) => e === 'gb18030')];
   return { kind: 'text', encoding: ordered[0]!, confident: false, candidates: ordered, mixed: false };
