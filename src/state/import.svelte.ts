@@ -120,8 +120,14 @@ export class ImportState {
       return;
     }
     for (const batch of batches) {
-      const result = await client.importFiles(batch.files, batch.mode, this.source === 'sample');
-      if (result.changed) this.source = 'imported';
+      try {
+        const result = await client.importFiles(batch.files, batch.mode, this.source === 'sample');
+        if (result.changed) this.source = 'imported';
+      } catch (error) {
+        // A stored file that no longer imports must not keep the dashboard from opening.
+        console.error(error);
+        this.storageFailed = true;
+      }
     }
     if (this.source === 'imported') {
       this.restored = true;
