@@ -62,7 +62,7 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
       grid: true,
       axis: 'top',
       label: null,
-      ticks: 'year',
+      ticks: ctx.width < 560 ? '2 years' : 'year',
       tickFormat: '%Y',
     },
     y: {

@@ -35,7 +35,8 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
       label: ctx.t('chart.netflow.x'),
       grid: true,
       axis: 'top',
-      domain: [min, max],
+      // Room beyond the longest bars for their value labels.
+      domain: [min * 1.2, max * 1.2],
       tickFormat: (v: number) => ctx.n(v),
     },
     y: { label: null, domain: order, tickFormat: (k: string) => truncate(names.get(k) ?? k, marginLeft - 12) },

@@ -1,6 +1,7 @@
 /** The chart set, its data tables, filter chips and year playback; enums shown in charts. */
 export const zh = {
-  'chart.click': '点击条形可筛选，再次点击取消',
+  'chart.click': '点击条形可筛选，再次点击取消。',
+  'chart.noteSep': '。',
   'chart.trend.split': '拆分方式',
   'chart.trend.split.direction': '按方向',
   'chart.trend.split.activity_type': '按活动类型',
@@ -21,7 +22,7 @@ export const zh = {
   'chart.groups.title': '东盟和中东欧国家',
   'chart.groups.note': '一个国家可属于多个组织；未列入任一组织的国家和地区不在此图中。',
   'chart.agreements.title': '合作协议时间线',
-  'chart.agreements.note': '未设到期日的协议画到所选年份末尾，标记为“长期有效”。',
+  'chart.agreements.note': '未设到期日的协议画到所选年份末尾，以虚线框标为长期有效。',
   'chart.events.title': '论坛、会员、获奖和接待来访',
   'chart.events.note': '学院层面的活动：国家和地区、项目、人员类别等筛选不适用。',
   'chart.open': '长期有效',
@@ -134,7 +135,8 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
-  'chart.click': 'Click a bar to filter by it; click again to clear',
+  'chart.click': 'Click a bar to filter by it; click again to clear.',
+  'chart.noteSep': '. ',
   'chart.trend.split': 'Split by',
   'chart.trend.split.direction': 'Direction',
   'chart.trend.split.activity_type': 'Activity type',
@@ -149,14 +151,14 @@ export const en: Record<keyof typeof zh, string> = {
   'chart.netflow.outbound': 'More outbound than inbound',
   'chart.netflow.note': 'A net flow counts both directions: the direction filter does not apply.',
   'chart.duration.title': 'Length of stay',
-  'chart.duration.note': 'Records without an end date count as “length unknown”.',
+  'chart.duration.note': 'Records without an end date count as of unknown length.',
   'chart.continents.title': 'By continent',
   'chart.continents.note': 'Taiwan, China; Hong Kong, China and Macao, China count in Asia.',
   'chart.groups.title': 'ASEAN and Central and Eastern European countries',
   'chart.groups.note':
     'A country can belong to more than one group; countries and regions in neither are not shown here.',
   'chart.agreements.title': 'Agreements over time',
-  'chart.agreements.note': 'Agreements with no end date run to the end of the years selected, marked “open-ended”.',
+  'chart.agreements.note': 'Agreements with no end date run to the end of the years selected, outlined as open-ended.',
   'chart.events.title': 'Forums, memberships, awards and hosted visits',
   'chart.events.note': 'College-level events: the country, program and category filters do not apply.',
   'chart.open': 'open-ended',
