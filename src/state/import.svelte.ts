@@ -3,6 +3,9 @@ import type { ImportMode, ImportProgressDetail, ImportResult, Preview } from '..
 import { forgetImports, loadBatches, saveBatch, type StoredFile } from '../data/import-store';
 import type { FileOptions } from '../import/structure';
 
+/** Past this a tab runs out of memory decoding and checking the file: refused before it is read. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
 export interface PendingFile {
   id: number;
   file: File;
@@ -31,8 +34,9 @@ export class ImportState {
   async add(client: DbClient, files: Iterable<File>): Promise<void> {
     for (const file of files) {
       const pending: PendingFile = { id: this.#nextId++, file, options: {}, preview: null };
+      if (file.size > MAX_FILE_BYTES) pending.preview = { ok: false, error: 'too-large', items: [] };
       this.files.push(pending);
-      await this.#preview(client, pending.id);
+      if (!pending.preview) await this.#preview(client, pending.id);
     }
   }
 
@@ -66,7 +70,7 @@ export class ImportState {
   }
 
   get ready(): boolean {
-    return this.files.length > 0 && !this.running;
+    return this.files.length > 0 && !this.running && this.files.every((f) => f.file.size <= MAX_FILE_BYTES);
   }
 
   async run(client: DbClient): Promise<boolean> {
