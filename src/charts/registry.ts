@@ -38,6 +38,8 @@ export interface ChartDef<R> {
   note?: MessageKey;
   /** Spans the whole row of the grid. */
   wide?: boolean;
+  /** Draws the years selected (a time axis): redrawn when they change, not only when its rows do. */
+  years?: boolean;
   query(filters: Filters): BuiltQuery;
   spec(rows: readonly R[], ctx: ChartContext): PlotOptions;
   table(rows: readonly R[], ctx: ChartContext): TableData;
@@ -142,6 +144,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     title: 'chart.agreements.title',
     note: 'chart.agreements.note',
     wide: true,
+    years: true,
     query: agreementsTimelineQuery,
     spec: agreementsTimeline,
     table: agreementsTable,
@@ -153,6 +156,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     title: 'chart.events.title',
     note: 'chart.events.note',
     wide: true,
+    years: true,
     query: eventsTimelineQuery,
     spec: eventsTimeline,
     table: eventsTable,
