@@ -61,11 +61,12 @@ export async function runConsole(engine: Engine, text: string): Promise<ConsoleR
   };
 }
 
-/** The tables of the data page: name, row count and columns with their types. */
+/** The tables of the data page: name, row count and columns with their types (not ingest's raw_ copies). */
 export async function catalog(engine: Engine): Promise<{ table: string; rows: number; columns: { name: string; type: string }[] }[]> {
   const columns = await engine.query(
     `SELECT table_name, column_name, data_type FROM duckdb_columns()
      WHERE schema_name = 'main' AND database_name = current_database() AND NOT internal
+       AND NOT starts_with(table_name, 'raw_')
      ORDER BY table_name, column_index`,
   );
   const tables = [...new Set(columns.map((c) => String(c.table_name)))];

@@ -86,6 +86,8 @@ export async function importFiles(
   const rejected: ImportOutcome['rejected'] = new Map();
   let sampleCleared = !settings.replacesSample;
   let changed = false;
+  // A second file for the same table in one batch adds to the first rather than replacing it.
+  const written = new Set<string>();
   for (const { file, plan } of planned) {
     onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
     if (!plan.ok) {
@@ -145,7 +147,8 @@ export async function importFiles(
     report.warnings = count(counts?.warned) + structuralWarnings;
     let ok = count(counts?.ok);
     const key = ident(keyColumn(spec));
-    if (settings.mode === 'append' && sampleCleared && ok > 0) {
+    const append = settings.mode === 'append' || written.has(spec.table);
+    if (append && sampleCleared && ok > 0) {
       const [dup] = await engine.query(
         `SELECT count(*)::INTEGER AS n FROM imp_checked WHERE NOT _error AND ${key} IN (SELECT ${key} FROM ${ident(spec.table)})`,
       );
@@ -162,12 +165,13 @@ export async function importFiles(
       }
       const columns = spec.columns.map((c) => ident(c.name)).join(', ');
       await engine.exec(
-        settings.mode === 'append'
+        append
           ? `INSERT INTO ${ident(spec.table)} SELECT ${columns} FROM imp_checked WHERE NOT _error
              AND ${key} NOT IN (SELECT ${key} FROM ${ident(spec.table)}) ORDER BY _line`
           : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${columns} FROM imp_checked WHERE NOT _error ORDER BY _line`,
       );
       changed = true;
+      written.add(spec.table);
     }
     const headerOf = (column: string) => staged.headerOf[column] ?? column;
     const problems: Problem[] = [

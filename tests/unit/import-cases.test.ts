@@ -340,6 +340,16 @@ describe('bad inputs through the importer and DuckDB', () => {
     expect(await value('participant_category', 'W-1')).toBe('expert');
   });
 
+  test('two files for one table in one batch: the second adds to the first', async () => {
+    const files = ['13-title-rows.csv', '32-rules.csv'].map((name) => ({
+      name,
+      bytes: new Uint8Array(fixtures.get(name)!),
+    }));
+    const outcome = await importFiles(engine, files, { mode: 'replace', replacesSample: false, thisYear: THIS_YEAR });
+    expect(outcome.files.map((f) => f.loaded)).toEqual([3, 1]);
+    expect(await exchangeCount()).toBe(4);
+  });
+
   test('replacing the sample clears every table, and a file with no rows leaves the data alone', async () => {
     await ingest(engine, bundledTexts());
     const empty = await run('08-header-only.csv', {}, { replacesSample: true });

@@ -77,7 +77,7 @@ describe('the read-only console', () => {
     expect(outcome.files[0]!.loaded).toBe(1);
     const tables = await catalog(engine);
     expect(tables.find((t) => t.table === 'exchanges')?.rows).toBe(1);
-    expect(tables.some((t) => t.table.startsWith('imp_'))).toBe(false);
+    expect(tables.some((t) => t.table.startsWith('imp_') || t.table.startsWith('raw_'))).toBe(false);
     await ingest(engine, bundledTexts());
   });
 
