@@ -27,7 +27,6 @@ export const PROBLEM_CODES = [
   'mainland',
   'duplicate-id',
   'id-scientific',
-  'unknown-reference',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -1,7 +1,9 @@
 /** The importer's pure modules: decoding, the CSV reader, header mapping, total rows and masking. */
 import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { EXCHANGES, PARTNERS } from '../../src/data/schema';
+import { EXCHANGES, PARTNERS, TABLES } from '../../src/data/schema';
+import { MESSAGES } from '../../src/i18n/messages';
+import { FILE_ERRORS, NOTICE_CODES, PROBLEM_CODES } from '../../src/import/report';
 import { CsvReader, sniffDelimiter } from '../../src/import/csv';
 import { decode, sniffEncoding } from '../../src/import/decode';
 import { cleanHeaders, guessTable, mapHeaders } from '../../src/import/headers';
@@ -136,4 +138,17 @@ test('masking', () => {
   expect(maskCell('110101199003071234')).toBe('1****************4');
   expect(maskCell('E12345678 or 13912345678')).not.toMatch(/12345678|91234567/);
   expect(maskLine('I-2,outbound,"张三,2017')).toBe('I-2,outbound,"张*,2017');
+});
+
+test('every code the importer reports has a message and a hint in both languages', () => {
+  const keys = [
+    ...PROBLEM_CODES.flatMap((c) => [`import.problem.${c}`, `import.hint.${c}`]),
+    ...NOTICE_CODES.map((c) => `import.notice.${c}`),
+    ...FILE_ERRORS.flatMap((c) => [`import.fileError.${c}`, `import.fileHint.${c}`]),
+    ...TABLES.map((t) => `import.table.${t.table}`),
+  ];
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const messages: Record<string, string> = MESSAGES[locale];
+    expect(keys.filter((k) => !messages[k])).toEqual([]);
+  }
 });
