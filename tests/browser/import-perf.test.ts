@@ -2,7 +2,7 @@
  * Import speed in Chromium: a 100,000-row GB18030 export with Chinese headers and values, set on
  * the file input. Run on demand: IMPORT_PERF=1 (it prints rows/s; it asserts only that it loads).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -31,7 +31,10 @@ describe.skipIf(!process.env.IMPORT_PERF)('import speed', () => {
     file = join(mkdtempSync(join(tmpdir(), 'import-perf-')), 'exchanges-100k.csv');
     writeFileSync(file, iconv.encode(lines.join('\r\n') + '\r\n', 'gb18030'));
   }, 600_000);
-  afterAll(() => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    if (file) rmSync(join(file, '..'), { recursive: true, force: true });
+  });
 
   test(`${ROWS} rows`, async () => {
     const w = await watchedPage(browser, new URL(baseUrl).origin);
