@@ -145,7 +145,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     note: 'chart.agreements.note',
     wide: true,
     years: true,
-    query: agreementsTimelineQuery,
+    query: (f) => agreementsTimelineQuery({ ...f, partner: null }),
     spec: agreementsTimeline,
     table: agreementsTable,
     extent: agreementsExtent,

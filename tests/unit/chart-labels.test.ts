@@ -95,7 +95,14 @@ describe('chart registry', () => {
 
   test('charts that select leave their own selection out of their query', () => {
     const f = { ...ALL, country: 'TW', program: 'asean-short', category: 'student', partner: 'cut' };
-    const own = { countries: 'TW', netflow: 'TW', programs: 'asean-short', categories: 'student', partners: 'cut' };
+    const own = {
+      countries: 'TW',
+      netflow: 'TW',
+      programs: 'asean-short',
+      categories: 'student',
+      partners: 'cut',
+      agreements: 'cut',
+    };
     for (const [id, value] of Object.entries(own)) expect(byId.get(id)!.query(f).params).not.toContain(value);
   });
 });
