@@ -57,10 +57,20 @@ export interface ShadeScale {
  * largest value (the data is skewed: a few partners carry most trips), or for
  * the net flow a diverging ramp symmetric around 0.
  */
-export function shadeScale(flows: readonly CountryFlow[], measure: Measure, ctx: MapContext): ShadeScale {
+export function shadeScale(
+  flows: readonly CountryFlow[],
+  measure: Measure,
+  ctx: MapContext,
+  /** Held fixed (year playback): the scale spans these figures, the sum over every frame, instead. */
+  fixed?: readonly CountryFlow[],
+): ShadeScale {
   const none: LegendItem = { kind: 'swatch', color: LAND, label: ctx.t('map.legend.none') };
   if (measure === 'net') {
-    const extent = Math.max(1, ...flows.map((d) => Math.abs(d.net)));
+    // A year's net can exceed the net of all years, never the larger of all years' inbound and outbound.
+    const extent = Math.max(
+      1,
+      ...(fixed ? fixed.map((d) => Math.max(d.inbound, d.outbound)) : flows.map((d) => Math.abs(d.net))),
+    );
     const at = (v: number) => 0.5 + (Math.sign(v) * Math.sqrt(Math.abs(v) / extent)) / 2;
     const steps = ticks(0, extent, 2).filter((v) => v > 0);
     const values = [...steps.map((v) => -v).reverse(), 0, ...steps];
@@ -73,7 +83,7 @@ export function shadeScale(flows: readonly CountryFlow[], measure: Measure, ctx:
       })),
     };
   }
-  const values = flows.map((d) => d[measure]);
+  const values = (fixed ?? flows).map((d) => d[measure]);
   const max = Math.max(1, ...values);
   const ramp = interpolateRgb(...RAMPS[measure]);
   const at = (v: number) => ramp(Math.sqrt(v / max));

@@ -15,6 +15,11 @@ export interface FlowMapOptions {
   measure: Measure;
   /** The selected country or region (ISO alpha-2), highlighted; the rest are dimmed. */
   selected: string | null;
+  /**
+   * During year playback: the rows of every year the playback goes through, so
+   * line widths and shades keep one scale from frame to frame.
+   */
+  fixed?: readonly FlowRow[];
 }
 
 /** Flows to and from Hong Kong, Macao and Taiwan (港澳台): a third hue, apart from foreign flows. */
@@ -96,7 +101,8 @@ export function flowMap(
   const { selected, mode } = options;
   const isHome = (id: string | null) => id === config.home || (id !== null && config.homeRegions.includes(id));
   const dimmed = (country: string) => selected !== null && country !== selected;
-  const shade = mode === 'choropleth' ? shadeScale(flows, options.measure, ctx) : null;
+  const fixed = options.fixed && countryFlows(options.fixed);
+  const shade = mode === 'choropleth' ? shadeScale(flows, options.measure, ctx, fixed) : null;
 
   const areas: MapArea[] = features.map(({ id, feature }) => {
     const flow = id === null ? undefined : byCountry.get(id);
@@ -144,7 +150,7 @@ export function flowMap(
       ],
     });
   } else {
-    const max = Math.max(1, ...rows.map((r) => r.headcount));
+    const max = Math.max(1, ...(options.fixed ?? rows).map((r) => r.headcount));
     const widest = Math.min(12, Math.max(5, ctx.width / 90));
     const width = scaleSqrt().domain([0, max]).range([0, widest]);
     const strokeWidth = (v: number) => Math.max(1.2, width(v));

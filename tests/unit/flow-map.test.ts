@@ -162,6 +162,23 @@ describe('flow map rules', () => {
     expect(spec.areas.filter((a) => a.selected).map((a) => a.id)).toEqual(['DE']);
   });
 
+  test('during playback the widths and shades keep the scale of every frame', () => {
+    const frame = ROWS.filter((r) => r.country === 'DE');
+    const free = flowMap(frame, FEATURES, ctx('zh-CN'), CASES[0]![2]);
+    const held = flowMap(frame, FEATURES, ctx('zh-CN'), { ...CASES[0]![2], fixed: ROWS });
+    const all = flowMap(ROWS, FEATURES, ctx('zh-CN'), CASES[0]![2]);
+    const width = (spec: MapSpec, key: string) => spec.arcs.find((a) => a.key === key)!.width;
+    const de = 'DE@11.58,48.14/outbound';
+    expect(width(free, de)).toBeGreaterThan(width(held, de));
+    expect(width(held, de)).toBeCloseTo(width(all, de));
+    expect(held.legend[1]).toEqual(all.legend[1]);
+    const shaded = { ...CASES[2]![2], measure: 'net' as const };
+    const fill = (spec: MapSpec) => spec.areas.find((a) => a.id === 'DE')!.fill;
+    expect(fill(flowMap(frame, FEATURES, ctx('zh-CN'), { ...shaded, fixed: ROWS }))).not.toBe(
+      fill(flowMap(frame, FEATURES, ctx('zh-CN'), shaded)),
+    );
+  });
+
   test('country figures sum the places and directions', () => {
     const de = countryFlows(ROWS).find((c) => c.country === 'DE');
     expect(de).toEqual({ country: 'DE', region_type: 'foreign', outbound: 12, inbound: 5, total: 17, net: -7 });
