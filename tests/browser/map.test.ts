@@ -233,6 +233,29 @@ describe('the flow map on the bundled data', () => {
     expect(zhText).not.toMatch(/(?<!中国)台湾/);
   });
 
+  test('year playback keeps the line widths on one scale', async () => {
+    const legend = () => w.page.locator('[data-testid="map-legend"] .section').nth(1).innerText();
+    const arcWidths = () =>
+      w.page
+        .locator('[data-testid="chart-map"] svg .arcs path.line')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('stroke-width'))));
+    const allYears = await legend();
+    const widest = Math.max(...(await arcWidths()));
+    for (const year of ['2015', '2018']) {
+      await w.page.locator('[data-testid="play-year"]').fill(year);
+      await w.page.waitForFunction(
+        (y) => document.querySelector('[data-testid="chart-map"] h2 + p')?.textContent?.includes(y) ?? true,
+        year,
+      );
+      await settled(w.page);
+      expect(await legend()).toBe(allYears);
+      expect(Math.max(...(await arcWidths()))).toBeLessThanOrEqual(widest);
+    }
+    await w.page.click('[data-testid="play-stop"]');
+    await settled(w.page);
+    expect(await legend()).toBe(allYears);
+  });
+
   test('exports the map as SVG with the basemap credit, and its table as CSV', async () => {
     await w.page.click('[data-testid="export-map"] summary');
     const [svgDownload] = await Promise.all([
