@@ -1,0 +1,23 @@
+import { untrack } from 'svelte';
+import type { DbClient } from '../data/client';
+import type { BuiltQuery } from '../data/sql';
+import { LiveQuery } from './live-query.svelte';
+
+/**
+ * A query that runs whenever its SQL or bound values change, and only then: a
+ * filter the query ignores re-runs and redraws nothing. Call it while a
+ * component initialises; it lives as long as the component.
+ */
+export function liveQuery<T>(client: () => DbClient, query: () => BuiltQuery): LiveQuery<T> {
+  const live = new LiveQuery<T>();
+  const built = $derived(query());
+  const key = $derived(JSON.stringify(built));
+  $effect(() => {
+    void key;
+    void live.run(
+      client(),
+      untrack(() => built),
+    );
+  });
+  return live;
+}
