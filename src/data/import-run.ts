@@ -14,6 +14,7 @@ import {
   keyColumn,
   problemCountSql,
   problemsSql,
+  tokenCountSql,
   referenceColumns,
   referenceSql,
   sqlType,
@@ -190,7 +191,7 @@ export async function importFiles(
     report.unmatched = await unmatched(engine, spec, headerOf);
     const empties = await emptyTokens(engine, spec, staged.targets, headerOf);
     if (empties.length) report.notices.push({ code: 'empty-tokens', items: empties.map((e) => `${e.header}: ${e.n}`), count: empties.reduce((s, e) => s + e.n, 0) });
-    rejected.get(file.name)!.rows.push(...(await sqlRejects(engine, spec, headerOf)));
+    rejected.get(file.name)!.rows.push(...(await sqlRejects(engine, spec, staged.targets, headerOf)));
   }
   if (changed) await buildFacts(engine);
   await engine.registerText(STAGE_FILE, '');
@@ -206,12 +207,13 @@ async function validate(
 ): Promise<{ rows: Record<string, unknown>[]; total: number; warned: number }> {
   await engine.registerText(STAGE_FILE, csv);
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true,
-       delim = ',', quote = '"', escape = '"', max_line_size = 8388608)`,
+    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line)
+     FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+       max_line_size = 8388608)`,
   );
   if (referenceColumns(spec).length) for (const sql of referenceSql()) await engine.exec(sql);
   for (const sql of validationSql(spec, targets, thisYear).statements) await engine.exec(sql);
-  const rows = await engine.query(problemsSql(spec, MAX_PROBLEMS_SHOWN));
+  const rows = await engine.query(problemsSql(spec, targets, MAX_PROBLEMS_SHOWN));
   const [total] = await engine.query(problemCountSql(spec));
   return { rows, total: count(total?.n), warned: count(total?.warned) };
 }
@@ -233,19 +235,22 @@ async function unmatched(engine: Engine, spec: TableSpec, headerOf: (c: string) 
 }
 
 async function emptyTokens(engine: Engine, spec: TableSpec, targets: readonly string[], headerOf: (c: string) => string) {
-  const present = spec.columns.filter((c) => targets.includes(c.name));
+  const present = spec.columns.filter((c) => targets.includes(c.name)).map((c) => c.name);
   if (!present.length) return [];
-  const [row] = await engine.query(
-    `SELECT ${present.map((c) => `sum(${ident(`t_${c.name}`)}::INTEGER)::INTEGER AS ${ident(c.name)}`).join(', ')} FROM imp_clean`,
-  );
-  return present.map((c) => ({ header: headerOf(c.name), n: count(row?.[c.name]) })).filter((e) => e.n > 0);
+  const [row] = await engine.query(tokenCountSql(present));
+  return present.map((name) => ({ header: headerOf(name), n: count(row?.[name]) })).filter((e) => e.n > 0);
 }
 
-async function sqlRejects(engine: Engine, spec: TableSpec, headerOf: (c: string) => string): Promise<RejectedRow[]> {
-  const raw = spec.columns.map((c) => `${ident(`r_${c.name}`)} AS ${ident(c.name)}`).join(', ');
+async function sqlRejects(
+  engine: Engine,
+  spec: TableSpec,
+  targets: readonly string[],
+  headerOf: (c: string) => string,
+): Promise<RejectedRow[]> {
+  const raw = spec.columns.filter((c) => targets.includes(c.name)).map((c) => `, st.${ident(c.name)}`);
   const rows = await engine.query(
-    `SELECT k._line, ${errorCodes(spec)} AS codes, ${raw}
-     FROM imp_checked AS k JOIN imp_clean AS c ON c._line = k._line WHERE k._error ORDER BY k._line`,
+    `SELECT k._line, ${errorCodes(spec)} AS codes${raw.join('')}
+     FROM imp_checked AS k JOIN imp_stage AS st ON st._line = k._line WHERE k._error ORDER BY k._line`,
   );
   return rows.map((r) => {
     const cells: Record<string, string> = {};

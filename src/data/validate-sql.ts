@@ -2,13 +2,14 @@
  * The SQL that turns a staged file (every cell text) into typed rows and a problem code per cell.
  * Column names come from schema.ts only; cell values never leave the tables.
  *
- * imp_clean: the cells trimmed; empty tokens (NULL, 无, #N/A, …) read as empty and counted.
+ * imp_stage: the file's cells as staged (text, under the model's column names, `_line` an integer).
+ * imp_clean: the cells trimmed; empty tokens (NULL, 无, #N/A, …) read as empty.
  * imp_map_<col>: each distinct value of a coded, numeric or date column, read once: its value,
  *   its error and its warning. A column has few distinct values, so the regular expressions run
  *   per value, not per row.
  * imp_checked: typed values; e_<col> / w_<col> the error / warning code of each cell; _error.
  *   Narrow on purpose: every column it carries is copied through each join; the raw cells stay in
- *   imp_clean, joined back by _line for the few rows the report shows.
+ *   imp_stage, joined back by _line for the few rows the report shows.
  */
 import { enumKind } from '../import/aliases';
 import type { Column, TableSpec } from './schema';
@@ -101,19 +102,15 @@ export interface ValidationSql {
  */
 export function validationSql(spec: TableSpec, present: readonly string[], thisYear: number): ValidationSql {
   const has = new Set(present);
-  const trim = spec.columns.map((c) => {
-    const raw = has.has(c.name) ? ident(c.name) : 'NULL::VARCHAR';
-    return `${raw} AS ${ident(`r_${c.name}`)}, ${trimmed(raw)} AS ${ident(`tr_${c.name}`)}`;
+  const trim = present.map((name) => `${trimmed(ident(name))} AS ${ident(`tr_${name}`)}`);
+  const clean = spec.columns.map((c) => {
+    const tr = ident(`tr_${c.name}`);
+    const value = has.has(c.name) ? `CASE WHEN ${isToken(tr)} THEN NULL ELSE ${tr} END` : 'NULL::VARCHAR';
+    return `${value} AS ${ident(`c_${c.name}`)}`;
   });
-  const tokens = spec.columns.map((c) => `${ident(`r_${c.name}`)}, ${ident(`tr_${c.name}`)}, ${isToken(ident(`tr_${c.name}`))} AS ${ident(`t_${c.name}`)}`);
-  const clean = spec.columns.map(
-    (c) =>
-      `${ident(`r_${c.name}`)}, ${ident(`t_${c.name}`)}, CASE WHEN ${ident(`t_${c.name}`)} THEN NULL ELSE ${ident(`tr_${c.name}`)} END AS ${ident(`c_${c.name}`)}`,
-  );
   const statements = [
     `CREATE OR REPLACE TEMP TABLE imp_clean AS SELECT _line, ${clean.join(',\n')}
-     FROM (SELECT _line, ${tokens.join(',\n')}
-       FROM (SELECT _line::INTEGER AS _line, ${trim.join(',\n')} FROM imp_stage))`,
+     FROM (SELECT _line${trim.map((t) => `, ${t}`).join('\n')} FROM imp_stage)`,
   ];
   const mapped: string[] = [];
   for (const column of spec.columns) {
@@ -161,8 +158,14 @@ export function validationSql(spec: TableSpec, present: readonly string[], thisY
   return { statements, mapped };
 }
 
+/** The raw cell of column `col` in imp_stage `st` (NULL for a column the file lacks). */
+export function rawCell(spec: TableSpec, present: readonly string[], col: string): string {
+  const cases = spec.columns.filter((c) => present.includes(c.name)).map((c) => `WHEN ${literal(c.name)} THEN st.${ident(c.name)}`);
+  return cases.length ? `CASE ${col} ${cases.join(' ')} END` : 'NULL';
+}
+
 /** Every problem of imp_checked as rows (line, col, code, lvl, val): the first `limit` by line. */
-export function problemsSql(spec: TableSpec, limit: number): string {
+export function problemsSql(spec: TableSpec, present: readonly string[], limit: number): string {
   const parts = spec.columns.flatMap((c) =>
     (['e', 'w'] as const).map(
       (kind) =>
@@ -171,15 +174,20 @@ export function problemsSql(spec: TableSpec, limit: number): string {
          FROM imp_checked WHERE ${ident(`${kind}_${c.name}`)} IS NOT NULL`,
     ),
   );
-  const raw = `CASE p.col ${spec.columns.map((c) => `WHEN ${literal(c.name)} THEN c.${ident(`r_${c.name}`)}`).join(' ')} END`;
-  return `SELECT p.*, ${raw} AS val FROM (${parts.join('\nUNION ALL\n')} ORDER BY line, col LIMIT ${Math.floor(limit)}) AS p
-    JOIN imp_clean AS c ON c._line = p.line ORDER BY line, col`;
+  return `SELECT p.*, ${rawCell(spec, present, 'p.col')} AS val
+    FROM (${parts.join('\nUNION ALL\n')} ORDER BY line, col LIMIT ${Math.floor(limit)}) AS p
+    JOIN imp_stage AS st ON st._line = p.line ORDER BY line, col`;
 }
 
 export function problemCountSql(spec: TableSpec): string {
   return `SELECT (${spec.columns.map((c) => `count(${ident(`e_${c.name}`)}) + count(${ident(`w_${c.name}`)})`).join(' + ')})::INTEGER AS n,
     count(*) FILTER (WHERE NOT _error AND (${spec.columns.map((c) => `${ident(`w_${c.name}`)} IS NOT NULL`).join(' OR ')}))::INTEGER AS warned
     FROM imp_checked`;
+}
+
+/** Per present column, how many cells held an empty token. */
+export function tokenCountSql(present: readonly string[]): string {
+  return `SELECT ${present.map((name) => `count(*) FILTER (WHERE ${isToken(trimmed(ident(name)))})::INTEGER AS ${ident(name)}`).join(', ')} FROM imp_stage`;
 }
 
 /** The error codes of a rejected row, `;`-joined (concat_ws skips the NULLs). */
