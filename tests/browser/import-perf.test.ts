@@ -40,18 +40,33 @@ describe.skipIf(!process.env.IMPORT_PERF)('import speed', () => {
     const w = await watchedPage(browser, new URL(baseUrl).origin);
     await w.page.goto(baseUrl);
     await w.page.click('[data-testid="nav-data"]', { timeout: 45_000 });
-    await w.page.setInputFiles('[data-testid="import-input"]', file);
-    await w.page.locator('[data-testid="import-encoding"]').waitFor({ timeout: 60_000 });
-    const started = Date.now();
-    await w.page.click('[data-testid="import-run"]');
-    const report = w.page.locator('[data-testid="import-report-file"]');
-    await report.waitFor({ timeout: 1_200_000 });
-    const wall = (Date.now() - started) / 1000;
-    const worker = Number(await w.page.getAttribute('[data-testid="import-report"]', 'data-ms')) / 1000;
-    expect(await report.getAttribute('data-loaded')).toBe(String(ROWS));
-    console.info(
-      `${ROWS} rows: ${worker.toFixed(1)} s in the worker (${Math.round(ROWS / worker)} rows/s), ${wall.toFixed(1)} s from click to report`,
-    );
+    // The first import in a page also prepares the engine (macros, aliases); the second is warm.
+    for (const run of ['first', 'second']) {
+      await w.page.setInputFiles('[data-testid="import-input"]', file);
+      await w.page.locator('[data-testid="import-encoding"]').waitFor({ timeout: 600_000 });
+      const before = await w.page.getAttribute('[data-testid="import-report"]', 'data-ms').catch(() => null);
+      const started = Date.now();
+      await w.page.click('[data-testid="import-run"]');
+      await w.page.waitForFunction(
+        (previous) => {
+          const ms = document.querySelector('[data-testid="import-report"]')?.getAttribute('data-ms');
+          return (
+            ms !== undefined &&
+            ms !== null &&
+            ms !== previous &&
+            !document.querySelector('[data-testid="import-progress"]')
+          );
+        },
+        before,
+        { timeout: 1_200_000, polling: 200 },
+      );
+      const wall = (Date.now() - started) / 1000;
+      const worker = Number(await w.page.getAttribute('[data-testid="import-report"]', 'data-ms')) / 1000;
+      expect(await w.page.getAttribute('[data-testid="import-report-file"]', 'data-loaded')).toBe(String(ROWS));
+      console.info(
+        `${run} import of ${ROWS} rows: ${worker.toFixed(1)} s in the worker (${Math.round(ROWS / worker)} rows/s), ${wall.toFixed(1)} s from click to report`,
+      );
+    }
     await w.page.context().close();
   }, 1_500_000);
 });
