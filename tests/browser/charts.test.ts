@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ingest } from '../../src/data/ingest';
-import { activeAgreementsQuery, categoriesQuery, kpiQuery, programsRankedQuery } from '../../src/data/queries';
-import { defaultFilters, type Filters } from '../../src/data/filters';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage, type Watched } from './browser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { categoriesQuery, programsRankedQuery } from '../../src/data/queries';
+import { defaultFilters } from '../../src/data/filters';
+import type { Watched } from './browser';
+import { expectedKpis, openDashboard as open, settled, shownKpis, sql, useHarness } from './harness';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
+useHarness();
+
 const ALL = defaultFilters(2014, 2019);
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2019];
 const CHART_IDS = [
@@ -24,58 +23,11 @@ const CHART_IDS = [
   'events',
 ];
 
-let browser: Browser;
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-
-beforeAll(async () => {
-  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
-  await ingest(engine, bundledTexts());
-});
-afterAll(async () => {
-  await browser?.close();
-  engine?.close();
-});
-
-async function sql<T>(q: { sql: string; params: (string | number | boolean | null)[] }): Promise<T[]> {
-  return (await engine.query(q.sql, q.params)) as T[];
-}
-
-/** The five KPI figures as the app's SQL gives them on the real engine in Node. */
-async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
-  const [kpis] = await sql<Record<string, number>>(kpiQuery(filters));
-  const [agreements] = await sql<{ agreements: number }>(activeAgreementsQuery(filters));
-  return { ...kpis, agreements: agreements!.agreements };
-}
-
-async function shownKpis(page: Page): Promise<Record<string, number>> {
-  const tiles = await page
-    .locator('[data-testid^="kpi-"]')
-    .evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
-    );
-  return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
-}
-
-/** Waits until the tiles show figures and no query is pending. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-    return (
-      tiles.length === 5 &&
-      tiles.every((t) => t.getAttribute('data-value') !== '') &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0
-    );
-  });
-}
-
-async function openDashboard(viewport?: { width: number; height: number }): Promise<Watched> {
-  const watched = await watchedPage(browser, origin, viewport);
-  await watched.page.goto(baseUrl);
-  for (const id of CHART_IDS)
-    await watched.page.waitForSelector(`[data-testid="chart-${id}"] svg`, { timeout: 45_000 });
-  await settled(watched.page);
-  return watched;
-}
+const openDashboard = (viewport?: { width: number; height: number }) =>
+  open(
+    CHART_IDS.map((id) => `[data-testid="chart-${id}"] svg`),
+    viewport,
+  );
 
 const tickLabels = (page: Page, id: string, axis: 'y' | 'fx' | 'x') =>
   page.locator(`[data-testid="chart-${id}"] svg [aria-label="${axis}-axis tick label"] text`);

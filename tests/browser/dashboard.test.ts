@@ -1,63 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ingest } from '../../src/data/ingest';
-import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultFilters, type Filters } from '../../src/data/filters';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage, type Watched } from './browser';
+import { watchedPage, type Watched } from './browser';
+import {
+  baseUrl,
+  browser,
+  expectedKpis,
+  openDashboard as open,
+  origin,
+  settled,
+  shownKpis,
+  useHarness,
+} from './harness';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
+useHarness();
 
-let browser: Browser;
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-
-beforeAll(async () => {
-  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
-  await ingest(engine, bundledTexts());
-});
-afterAll(async () => {
-  await browser?.close();
-  engine?.close();
-});
-
-/** The five KPI figures as the app's SQL gives them on the real engine in Node. */
-async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
-  const k = kpiQuery(filters);
-  const a = activeAgreementsQuery(filters);
-  const [[kpis], [agreements]] = await Promise.all([engine.query(k.sql, k.params), engine.query(a.sql, a.params)]);
-  return { ...(kpis as Record<string, number>), agreements: (agreements as { agreements: number }).agreements };
-}
-
-async function shownKpis(page: Page): Promise<Record<string, number>> {
-  const tiles = await page
-    .locator('[data-testid^="kpi-"]')
-    .evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
-    );
-  return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
-}
-
-/** Waits until the tiles show figures and no query is pending. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-    return (
-      tiles.length === 5 &&
-      tiles.every((t) => t.getAttribute('data-value') !== '') &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0
-    );
-  });
-}
-
-async function openDashboard(): Promise<Watched> {
-  const watched = await watchedPage(browser, origin);
-  await watched.page.goto(baseUrl);
-  await watched.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
-  await watched.page.waitForSelector('[data-testid="chart-countries"] svg');
-  await settled(watched.page);
-  return watched;
-}
+const openDashboard = () => open(['[data-testid="chart-trend"] svg', '[data-testid="chart-countries"] svg']);
 
 describe('the dashboard on the bundled data', () => {
   let w: Watched;

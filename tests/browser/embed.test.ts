@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ingest } from '../../src/data/ingest';
+import { expect, test } from 'vitest';
 import { defaultFilters } from '../../src/data/filters';
 import { topCountriesQuery, trendByYearQuery } from '../../src/data/queries';
 import { HEIGHT_MESSAGE } from '../../src/config/embed';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage } from './browser';
+import { watchedPage } from './browser';
+import { baseUrl, browser, engine, origin, useHarness } from './harness';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: Browser;
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-
-beforeAll(async () => {
-  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
-  await ingest(engine, bundledTexts());
-});
-afterAll(async () => {
-  await browser?.close();
-  engine?.close();
-});
+useHarness();
 
 test('draws one chart from aggregates: no DuckDB, no CSV, the app’s numbers', async () => {
   const { page, errors, foreign } = await watchedPage(browser, origin);

@@ -1,47 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { ingest } from '../../src/data/ingest';
-import { activeAgreementsQuery, kpiQuery, trendByYearQuery } from '../../src/data/queries';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { trendByYearQuery } from '../../src/data/queries';
 import { defaultFilters, type Filters } from '../../src/data/filters';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage, type Watched } from './browser';
+import type { Watched } from './browser';
+import { baseUrl, expectedKpis, openDashboard as open, settled, shownKpis, sql, useHarness } from './harness';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
+useHarness();
+
 const ALL = defaultFilters(2014, 2019);
-
-let browser: Browser;
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-
-beforeAll(async () => {
-  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
-  await ingest(engine, bundledTexts());
-});
-afterAll(async () => {
-  await browser?.close();
-  engine?.close();
-});
-
-async function sql(query: { sql: string; params: unknown[] }): Promise<Record<string, unknown>[]> {
-  return engine.query(query.sql, query.params as never);
-}
-
-/** The five KPI figures as the app's SQL gives them on the real engine in Node. */
-async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
-  const [[kpis], [agreements]] = await Promise.all([sql(kpiQuery(filters)), sql(activeAgreementsQuery(filters))]);
-  return { ...(kpis as Record<string, number>), agreements: (agreements as { agreements: number }).agreements };
-}
 
 /** The trend's bars as SQL gives them: the person-trips of each year and direction, sorted. */
 async function expectedTrend(filters: Filters): Promise<number[]> {
   return (await sql(trendByYearQuery(filters))).map((r) => r.headcount as number).sort((a, b) => a - b);
-}
-
-async function shownKpis(page: Page): Promise<Record<string, number>> {
-  const tiles = await page
-    .locator('[data-testid^="kpi-"]')
-    .evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value')]));
-  return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
 }
 
 /** The trend's value labels (one per bar), as numbers, sorted. */
@@ -57,17 +27,6 @@ async function readDownload(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-    return (
-      tiles.length === 5 &&
-      tiles.every((t) => t.getAttribute('data-value') !== '') &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0
-    );
-  });
 }
 
 /** A point inside the country's shape that nothing drawn over it covers, for a real mouse click. */
@@ -88,14 +47,8 @@ async function clickablePoint(page: Page, code: string): Promise<{ x: number; y:
   return point;
 }
 
-async function openDashboard(viewport?: { width: number; height: number }): Promise<Watched> {
-  const watched = await watchedPage(browser, origin, viewport);
-  await watched.page.goto(baseUrl);
-  await watched.page.waitForSelector('[data-testid="map-area-DE"]', { timeout: 45_000 });
-  await watched.page.waitForSelector('[data-testid="chart-trend"] svg');
-  await settled(watched.page);
-  return watched;
-}
+const openDashboard = (viewport?: { width: number; height: number }) =>
+  open(['[data-testid="map-area-DE"]', '[data-testid="chart-trend"] svg'], viewport);
 
 describe('the flow map on the bundled data', () => {
   let w: Watched;

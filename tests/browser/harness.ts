@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Row } from '../../src/data/engine';
+import { ingest } from '../../src/data/ingest';
+import type { Filters } from '../../src/data/filters';
+import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
+import type { BuiltQuery } from '../../src/data/sql';
+import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
+import { launch, watchedPage, type Watched } from './browser';
+
+/** The built app, served under a sub-path by the global setup. */
+export const baseUrl = inject('baseUrl');
+export const origin = new URL(baseUrl).origin;
+
+/** Set by `useHarness()` for the file that calls it (ES modules hand out live bindings). */
+export let browser: Browser;
+export let engine: Awaited<ReturnType<typeof openNodeEngine>>;
+
+/** Chromium, and the app's engine in Node over the bundled data, for the tests of one file. */
+export function useHarness(): void {
+  beforeAll(async () => {
+    [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
+    await ingest(engine, bundledTexts());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    engine?.close();
+  });
+}
+
+export async function sql<T = Row>(query: BuiltQuery): Promise<T[]> {
+  return (await engine.query(query.sql, query.params)) as T[];
+}
+
+/** The five KPI figures as the app's SQL gives them on the real engine in Node. */
+export async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
+  const [[kpis], [agreements]] = await Promise.all([
+    sql<Record<string, number>>(kpiQuery(filters)),
+    sql<{ agreements: number }>(activeAgreementsQuery(filters)),
+  ]);
+  return { ...kpis, agreements: agreements!.agreements };
+}
+
+export async function shownKpis(page: Page): Promise<Record<string, number>> {
+  const tiles = await page
+    .locator('[data-testid^="kpi-"]')
+    .evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
+    );
+  return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
+}
+
+/** Waits until the tiles show figures and no query is pending. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
+    return (
+      tiles.length === 5 &&
+      tiles.every((t) => t.getAttribute('data-value') !== '') &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0
+    );
+  });
+}
+
+/** Opens the dashboard and waits for every selector, then for the figures to settle. */
+export async function openDashboard(
+  selectors: readonly string[],
+  viewport?: { width: number; height: number },
+): Promise<Watched> {
+  const watched = await watchedPage(browser, origin, viewport);
+  await watched.page.goto(baseUrl);
+  for (const selector of selectors) await watched.page.waitForSelector(selector, { timeout: 45_000 });
+  await settled(watched.page);
+  return watched;
+}
