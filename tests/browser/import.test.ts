@@ -114,6 +114,9 @@ describe('importing a staff export', () => {
     await settled(w.page);
     expect(await shownKpis(w.page)).toEqual(imported);
     expect(await w.page.locator('[data-testid="sample-notice"]').count()).toBe(0);
+    const source = await w.page.locator('[data-testid="chart-trend"] .source').textContent();
+    expect(source).toContain('导入数据');
+    expect(source).not.toContain('示例数据');
   });
 
   test('the rejected rows download as CSV with a BOM', async () => {

@@ -41,6 +41,7 @@ export const zh = {
   'chart.loading': '正在计算…',
   'chart.empty': '当前筛选条件下没有数据',
   'chart.source': '来源：安顺职业技术学院国际合作与交流处（示例数据）',
+  'chart.sourceImported': '来源：安顺职业技术学院国际合作与交流处（导入数据）',
   'chart.trend.title': '历年国际交流人次',
   'chart.trend.y': '人次',
   'chart.trend.provisional': '虚线框表示该年含暂定数据',
@@ -95,6 +96,8 @@ export const en: Record<keyof typeof zh, string> = {
   'chart.empty': 'No data for the current filters',
   'chart.source':
     'Source: Office of International Cooperation and Exchange, Anshun Vocational and Technical College (sample data)',
+  'chart.sourceImported':
+    'Source: Office of International Cooperation and Exchange, Anshun Vocational and Technical College (imported data)',
   'chart.trend.title': 'International exchange person-trips by year',
   'chart.trend.y': 'Person-trips',
   'chart.trend.provisional': 'A dashed outline marks a year with provisional figures',
