@@ -25,6 +25,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Measurements that print figures; run by `npm run bench:import`, not by `npm test`.
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.perf.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
