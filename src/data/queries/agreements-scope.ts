@@ -1,0 +1,30 @@
+import type { Filters } from '../filters';
+import type { BuiltQuery } from '../sql';
+
+/**
+ * The agreements of the filters, for queries over `agreements AS a` joined by
+ * AGREEMENT_JOINS: in force at some time in the year range, in the scope,
+ * country and partner selected. Direction, program and category do not apply.
+ */
+export function whereAgreements(filters: Filters): BuiltQuery {
+  const parts = ['year(a.signed_date) <= ?', '(a.end_date IS NULL OR year(a.end_date) >= ?)'];
+  const params: BuiltQuery['params'] = [filters.yearTo, filters.yearFrom];
+  if (filters.region !== 'all') {
+    parts.push('c.region_type = ?');
+    params.push(filters.region);
+  }
+  if (filters.country !== null) {
+    parts.push('p.country = ?');
+    params.push(filters.country);
+  }
+  if (filters.partner !== null) {
+    parts.push('a.partner = ?');
+    params.push(filters.partner);
+  }
+  return { sql: `WHERE ${parts.join('\n  AND ')}`, params };
+}
+
+/** Partners one row per id (an appended import may repeat one), and their country. */
+export const AGREEMENT_JOINS = `JOIN (SELECT id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en, any_value(country) AS country
+      FROM partners GROUP BY id) AS p ON p.id = a.partner
+JOIN countries AS c ON c.iso2 = p.country`;
