@@ -16,10 +16,10 @@ export interface Deck {
 /** The bundled data's story: the growth, where people go, the cross-Strait programme, who comes. */
 export function defaultDeck(bounds: YearBounds): Deck {
   const view = (patch: Partial<Filters>) =>
-    formatUrlState({ filters: { ...parseUrlState('', bounds).filters, ...patch }, locale: 'zh-CN' }, bounds).replace(
-      /&?lang=[^&]*/,
-      '',
-    );
+    formatUrlState(
+      { filters: { ...parseUrlState('', bounds).filters, ...patch }, locale: 'zh-CN', view: 'dashboard' },
+      bounds,
+    ).replace(/&?lang=[^&]*/, '');
   const recent = Math.max(bounds.min, bounds.max - 2);
   return {
     version: 1,

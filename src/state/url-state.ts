@@ -6,10 +6,14 @@ import { countryByIso2 } from '../reference/countries';
 /** Bumped when the meaning of a parameter changes; older links are read as far as they still make sense. */
 export const URL_STATE_VERSION = 1;
 
-/** What a link carries: the filters, the language and the view. */
+export const VIEWS = ['dashboard', 'data'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** What a link carries: the filters, the language and the page shown. */
 export interface UrlState {
   filters: Filters;
   locale: Locale;
+  view: View;
 }
 
 export interface YearBounds {
@@ -51,7 +55,11 @@ export function parseUrlState(search: string, bounds: YearBounds, fallbackLocale
     const value = params.get(key);
     filters[key] = value !== null && ID.test(value) ? value : null;
   }
-  return { filters, locale: oneOf(params.get('lang'), LOCALES) ?? fallbackLocale };
+  return {
+    filters,
+    locale: oneOf(params.get('lang'), LOCALES) ?? fallbackLocale,
+    view: oneOf(params.get('view'), VIEWS) ?? 'dashboard',
+  };
 }
 
 /** Writes a link: only what differs from the defaults, plus the version. */
@@ -59,6 +67,7 @@ export function formatUrlState(state: UrlState, bounds: YearBounds): string {
   const { filters } = state;
   const params = new URLSearchParams({ v: String(URL_STATE_VERSION) });
   params.set('lang', state.locale);
+  if (state.view !== 'dashboard') params.set('view', state.view);
   if (filters.yearFrom !== bounds.min) params.set('from', String(filters.yearFrom));
   if (filters.yearTo !== bounds.max) params.set('to', String(filters.yearTo));
   if (filters.direction !== 'all') params.set('dir', filters.direction);

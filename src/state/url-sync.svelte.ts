@@ -1,22 +1,28 @@
 import type { I18n } from '../i18n/i18n.svelte';
 import type { FilterState } from './filters.svelte';
-import { formatUrlState, parseUrlState, type YearBounds } from './url-state';
+import { formatUrlState, parseUrlState, type View, type YearBounds } from './url-state';
 
 /**
  * Keeps the address bar and the page in step: the link's state is applied at
  * start, each change becomes a history entry, and back/forward re-apply it.
  * Returns the cleanup.
  */
-export function syncWithUrl(filters: FilterState, i18n: I18n, bounds: YearBounds): () => void {
+export function syncWithUrl(
+  filters: FilterState,
+  i18n: I18n,
+  bounds: YearBounds,
+  view: { get(): View; set(value: View): void },
+): () => void {
   const apply = () => {
     const state = parseUrlState(location.search, bounds, i18n.locale);
     filters.apply(state.filters);
     i18n.locale = state.locale;
+    view.set(state.view);
   };
   apply();
   const cleanupEffects = $effect.root(() => {
     $effect(() => {
-      const search = formatUrlState({ filters: filters.value, locale: i18n.locale }, bounds);
+      const search = formatUrlState({ filters: filters.value, locale: i18n.locale, view: view.get() }, bounds);
       if (search === location.search) return;
       const url = `${location.pathname}${search}${location.hash}`;
       // The first write only normalises the link the page was opened with.

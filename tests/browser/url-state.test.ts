@@ -51,3 +51,17 @@ test('a bad link gives the default view', async () => {
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('the page shown is in the link: ?view=data opens the data page, back returns to it', async () => {
+  const { page, errors } = await watchedPage(browser, origin);
+  await page.goto(`${baseUrl}?view=data`);
+  await page.waitForSelector('[data-testid="nav-data"][aria-current="page"]', { timeout: 45_000 });
+  await page.click('[data-testid="nav-dashboard"]');
+  await page.waitForFunction(() => !location.search.includes('view='));
+  await page.waitForSelector('[data-testid="chart-trend"] svg');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="nav-data"][aria-current="page"]');
+  expect(new URL(page.url()).searchParams.get('view')).toBe('data');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@ import { defaultFilters } from '../../src/data/filters';
 import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../../src/data/schema';
 import { LOCALES } from '../../src/i18n/messages';
 import { COUNTRIES } from '../../src/reference/countries';
-import { formatUrlState, parseUrlState, type UrlState } from '../../src/state/url-state';
+import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../../src/state/url-state';
 
 const bounds = { min: 2014, max: 2019 };
 const countries = COUNTRIES.filter((c) => c.regionType !== 'mainland').map((c) => c.iso2);
@@ -19,9 +19,11 @@ const state: fc.Arbitrary<UrlState> = fc
     category: fc.option(fc.constantFrom(...PARTICIPANT_CATEGORIES)),
     partner: fc.option(fc.stringMatching(/^[\w.-]{1,64}$/)),
     locale: fc.constantFrom(...LOCALES),
+    view: fc.constantFrom(...VIEWS),
   })
-  .map(({ years, locale, ...rest }) => ({
+  .map(({ years, locale, view, ...rest }) => ({
     locale,
+    view,
     filters: { yearFrom: Math.min(...years), yearTo: Math.max(...years), ...rest },
   }));
 
@@ -40,7 +42,19 @@ describe('URL state', () => {
       fc.property(
         fc.string(),
         fc.dictionary(
-          fc.constantFrom('from', 'to', 'dir', 'scope', 'country', 'program', 'category', 'partner', 'lang', 'v'),
+          fc.constantFrom(
+            'from',
+            'to',
+            'dir',
+            'scope',
+            'country',
+            'program',
+            'category',
+            'partner',
+            'lang',
+            'v',
+            'view',
+          ),
           fc.string(),
         ),
         (junk, dict) => {
@@ -66,7 +80,11 @@ describe('URL state', () => {
     ['?from=2019&to=2014', 'a reversed range'],
     ['?country=CN', 'the mainland as a destination'],
   ])('%s (%s) gives the default view', (search) => {
-    expect(parseUrlState(search, bounds)).toEqual({ filters: defaultFilters(2014, 2019), locale: 'zh-CN' });
+    expect(parseUrlState(search, bounds)).toEqual({
+      filters: defaultFilters(2014, 2019),
+      locale: 'zh-CN',
+      view: 'dashboard',
+    });
   });
 
   test('a lower-case country code is read', () => {
