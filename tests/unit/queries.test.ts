@@ -9,55 +9,17 @@ import {
 } from '../../src/data/queries';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { countryByIso2 } from '../../src/reference/countries';
-import { bundledTexts, openNodeEngine, readDataFile } from '../helpers/node-engine';
-import { csvParse as parseCsv } from 'd3';
+import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
+import { csv, matching, sum, trips } from '../helpers/expected';
 
 type Engine = Awaited<ReturnType<typeof openNodeEngine>>;
 let engine: Engine;
 
-// The expected figures are computed here in plain TypeScript from the CSV text,
+// The expected figures are computed in plain TypeScript from the CSV text (tests/helpers/expected.ts),
 // independently of the app's SQL.
-const exchanges = parseCsv(readDataFile('exchanges.csv'));
-const agreements = parseCsv(readDataFile('agreements.csv'));
-const partners = parseCsv(readDataFile('partners.csv'));
-
-interface Trip {
-  year: number;
-  direction: string;
-  headcount: number;
-  country: string;
-  partner: string;
-  region: string;
-  program: string;
-  category: string;
-  provisional: boolean;
-}
-const trips: Trip[] = exchanges.map((r) => ({
-  year: Number(r.start_date!.slice(0, 4)),
-  direction: r.direction!,
-  headcount: Number(r.headcount),
-  country: r.country!,
-  partner: r.partner ?? '',
-  region: countryByIso2(r.country!)!.regionType,
-  program: r.program ?? '',
-  category: r.participant_category!,
-  provisional: r.status === 'provisional',
-}));
-
-function matching(f: Filters): Trip[] {
-  return trips.filter(
-    (t) =>
-      t.year >= f.yearFrom &&
-      t.year <= f.yearTo &&
-      (f.direction === 'all' || t.direction === f.direction) &&
-      (f.region === 'all' || t.region === f.region) &&
-      (f.country === null || t.country === f.country) &&
-      (f.program === null || t.program === f.program) &&
-      (f.category === null || t.category === f.category) &&
-      (f.partner === null || t.partner === f.partner),
-  );
-}
-const sum = (ts: Trip[]) => ts.reduce((s, t) => s + t.headcount, 0);
+const exchanges = csv('exchanges.csv');
+const agreements = csv('agreements.csv');
+const partners = csv('partners.csv');
 
 const ALL: Filters = defaultFilters(2014, 2019);
 const CASES: Filters[] = [
