@@ -118,7 +118,11 @@ describe('the flow map on the bundled data', () => {
     await w.page.focus('[data-testid="chart-map"] .map');
     await w.page.keyboard.press('ArrowLeft');
     await w.page.keyboard.press('+');
-    await w.page.waitForTimeout(400);
+    // The zoom is animated: wait for it to pass 2× rather than for a fixed time.
+    await w.page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="chart-map"] svg .land')?.getAttribute('transform') ?? '';
+      return Number(/scale\(([\d.]+)\)/.exec(t)?.[1]) > 2;
+    });
     const zoomed = await transform();
     expect(Number(zoomed?.match(/scale\(([\d.]+)\)/)?.[1])).toBeGreaterThan(2);
     await w.page.keyboard.press('0');
