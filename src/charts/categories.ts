@@ -13,7 +13,7 @@ import type { TableData } from './table';
  * continents and country groups; bars split by direction, keys translated.
  */
 export type EnumChart = 'categories' | 'duration' | 'continents' | 'groups';
-type EnumRow = CategoryRow | RollupRow | DurationRow;
+export type EnumRow = CategoryRow | RollupRow | DurationRow;
 
 const CONTINENTS = ['asia', 'europe', 'north_america', 'oceania', 'south_america', 'africa', 'antarctica'];
 

@@ -23,7 +23,7 @@ import {
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
 import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
-import { enumBars, enumExtent, enumTable } from './categories';
+import { enumBars, enumExtent, enumTable, type EnumChart, type EnumRow } from './categories';
 import type { ChartContext, FixedScale } from './context';
 import { eventsExtent, eventsTable, eventsTimeline } from './events-timeline';
 import { netFlow, netFlowExtent, netFlowTable } from './net-flow';
@@ -62,6 +62,23 @@ function field(name: string): (datum: unknown) => string | null {
     const value = name in record ? record[name] : (record.d as Record<string, unknown> | undefined)?.[name];
     return typeof value === 'string' ? value : null;
   };
+}
+
+/** A bar chart of one enum (categories, duration bands, continents, groups): the same spec, table and extent. */
+function enumChart<R extends EnumRow>(
+  id: EnumChart,
+  query: (filters: Filters) => BuiltQuery,
+  extra: Pick<ChartDef<R>, 'note' | 'select'>,
+): ChartDef<R> {
+  return define<R>({
+    id,
+    title: `chart.${id}.title`,
+    query,
+    spec: (rows, ctx) => enumBars(rows, id, ctx),
+    table: (rows, ctx) => enumTable(rows, id, ctx),
+    extent: (rows, ctx) => enumExtent(rows, id, ctx),
+    ...extra,
+  });
 }
 
 /** A chart that sets a selection shows the alternatives: its own selection is left out of its query. */
@@ -103,42 +120,10 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     extent: rankedExtent,
     select: { key: 'partner', pick: field('key') },
   }),
-  define<CategoryRow>({
-    id: 'categories',
-    title: 'chart.categories.title',
-    query: categoriesQuery,
-    spec: (rows, ctx) => enumBars(rows, 'categories', ctx),
-    table: (rows, ctx) => enumTable(rows, 'categories', ctx),
-    extent: (rows, ctx) => enumExtent(rows, 'categories', ctx),
-    select: { key: 'category', pick: field('key') },
-  }),
-  define<DurationRow>({
-    id: 'duration',
-    title: 'chart.duration.title',
-    note: 'chart.duration.note',
-    query: durationBandsQuery,
-    spec: (rows, ctx) => enumBars(rows, 'duration', ctx),
-    table: (rows, ctx) => enumTable(rows, 'duration', ctx),
-    extent: (rows, ctx) => enumExtent(rows, 'duration', ctx),
-  }),
-  define<RollupRow>({
-    id: 'continents',
-    title: 'chart.continents.title',
-    note: 'chart.continents.note',
-    query: continentsQuery,
-    spec: (rows, ctx) => enumBars(rows, 'continents', ctx),
-    table: (rows, ctx) => enumTable(rows, 'continents', ctx),
-    extent: (rows, ctx) => enumExtent(rows, 'continents', ctx),
-  }),
-  define<RollupRow>({
-    id: 'groups',
-    title: 'chart.groups.title',
-    note: 'chart.groups.note',
-    query: groupsQuery,
-    spec: (rows, ctx) => enumBars(rows, 'groups', ctx),
-    table: (rows, ctx) => enumTable(rows, 'groups', ctx),
-    extent: (rows, ctx) => enumExtent(rows, 'groups', ctx),
-  }),
+  enumChart<CategoryRow>('categories', categoriesQuery, { select: { key: 'category', pick: field('key') } }),
+  enumChart<DurationRow>('duration', durationBandsQuery, { note: 'chart.duration.note' }),
+  enumChart<RollupRow>('continents', continentsQuery, { note: 'chart.continents.note' }),
+  enumChart<RollupRow>('groups', groupsQuery, { note: 'chart.groups.note' }),
   define<AgreementSpanRow>({
     id: 'agreements',
     title: 'chart.agreements.title',
