@@ -4,21 +4,24 @@ import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildAggregates } from './scripts/build-aggregates';
+import { cspForPath } from './src/config/csp';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
 
-/** The Content Security Policy the app runs under (see docs and DESIGN.md). */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+export { CSP, EMBED_CSP } from './src/config/csp';
+
+/** Each response carries its page's Content Security Policy (src/config/csp.ts): the embed may be framed. */
+function cspHeaders(): Plugin {
+  return {
+    name: 'csp-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('Content-Security-Policy', cspForPath((req.url ?? '/').split('?')[0] ?? '/'));
+        next();
+      });
+    },
+  };
+}
 
 /**
  * The CSV files in data/ are read at run time from a `data/` folder beside the
@@ -61,7 +64,7 @@ function csvData(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), csvData()],
+  plugins: [svelte(), csvData(), cspHeaders()],
   resolve: {
     alias: {
       // The synchronous browser bindings, run inside our own worker; the package
@@ -77,5 +80,4 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
-  preview: { headers: { 'Content-Security-Policy': CSP } },
 });

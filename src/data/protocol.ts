@@ -30,11 +30,15 @@ export interface WorkerError {
   message: string;
   /** The file or SQL involved, kept for the console, never shown raw. */
   detail?: string;
+  /** The engine cannot be used after this error: the page starts a new worker. */
+  fatal?: boolean;
 }
 
 /** What the worker answers: the request's id with a result or an error, or a progress event. */
 export type Response =
   | { id: number; type: 'loaded'; result: LoadResult }
+  /** Sent once, unasked, when the worker holds its life lock (the Web Lock named after the worker). */
+  | { id: 0; type: 'alive' }
   | { id: number; type: 'rows'; rows: Row[]; ms: number }
   | { id: number; type: 'error'; error: WorkerError }
   | { id: number; type: 'progress'; stage: 'engine' | 'fetch' | 'ingest'; file?: string }

@@ -13,6 +13,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from './arrow-rows';
 import { lockDown } from './console';
 import type { Engine, Row, SqlParam } from './engine';
+import { isFatalEngineError } from './fatal';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import type { Request, Response, WorkerError } from './protocol';
@@ -119,7 +120,8 @@ function toError(error: unknown, fallback: WorkerError['code']): WorkerError {
   if (error instanceof MissingColumnError) {
     return { code: 'missing-column', message: error.message, detail: `${error.file}:${error.column}` };
   }
-  return { code: fallback, message: error instanceof Error ? error.message : String(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  return isFatalEngineError(error) ? { code: fallback, message, fatal: true } : { code: fallback, message };
 }
 
 async function handle(request: Request): Promise<void> {
@@ -177,6 +179,13 @@ async function handle(request: Request): Promise<void> {
       }
   }
 }
+
+// The worker holds a Web Lock named after it until it ends, however it ends (closed, crashed,
+// out of memory): the page asks for the same lock, and is granted it when the worker is gone.
+void navigator.locks?.request(self.name, () => {
+  post({ id: 0, type: 'alive' });
+  return new Promise<never>(() => {});
+});
 
 // One request at a time: an import's statements must not interleave with a query's.
 let queue = Promise.resolve();

@@ -9,8 +9,9 @@ import * as exporting from './messages/export';
 import * as charts from './messages/charts';
 import * as present from './messages/present';
 import * as importer from './messages/importer';
+import * as hardening from './messages/hardening';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh };
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
   ...exporting.en,
@@ -18,6 +19,7 @@ const en: Record<keyof typeof zh, string> = {
   ...charts.en,
   ...present.en,
   ...importer.en,
+  ...hardening.en,
 };
 
 export type MessageKey = keyof typeof zh;

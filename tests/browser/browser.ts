@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,7 +24,23 @@ export interface Watched {
   foreign: string[];
   /** Console errors, page errors and CSP violations. */
   errors: string[];
+  /** Content Security Policy violations in the page, its frames and its workers: every test fails on one. */
+  csp: string[];
 }
+
+/** Every watched page's CSP violations since the last test ended. */
+const violations: string[] = [];
+
+/** Takes the violations a test provoked on purpose, so they do not fail it. */
+export function expectedViolations(): string[] {
+  return violations.splice(0);
+}
+
+// Registered in each test file that watches a page: a CSP violation fails the test it happened in.
+afterEach(() => {
+  const seen = violations.splice(0);
+  expect(seen, 'Content Security Policy violations').toEqual([]);
+});
 
 /** A page that records every request to another origin and every error it shows. */
 export async function watchedPage(
@@ -35,18 +52,34 @@ export async function watchedPage(
   const page = await context.newPage();
   const foreign: string[] = [];
   const errors: string[] = [];
+  const csp: string[] = [];
+  const violation = (text: string) => {
+    csp.push(text);
+    violations.push(text);
+    errors.push(text);
+  };
+  await page.exposeFunction('__reportCspViolation', violation);
+  page.on('worker', (worker) => {
+    // A worker's violations reach only its own console ("Refused to connect … Content Security Policy").
+    worker.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violation(`worker: ${message.text()}`);
+    });
+  });
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() !== 'error') return;
+    if (/Content Security Policy/i.test(message.text())) violation(message.text());
+    else errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      void report?.(`CSP violation: ${event.violatedDirective} ${event.blockedURI} at ${location.pathname}`);
     });
   });
-  return { page, foreign, errors };
+  return { page, foreign, errors, csp };
 }

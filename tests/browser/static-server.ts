@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { CSP } from '../../vite.config';
+import { cspForPath } from '../../src/config/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built site under a sub-path, as the college's web server will,
- * with the app's Content Security Policy. Anything outside the prefix is a 404.
+ * with the app's Content Security Policy (the embed page's own for embed.html). Anything outside the prefix is a 404.
  */
 export async function serveStatic(root: string, prefix: string): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
@@ -35,7 +35,7 @@ export async function serveStatic(root: string, prefix: string): Promise<{ url: 
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': cspForPath(path),
       });
       res.end(body);
     } catch {

@@ -1,0 +1,42 @@
+/**
+ * The Content Security Policy the site is served under: by `vite preview`, by the tests' static
+ * server and, as docs/deploying.md shows, by the college's web server. One policy for every file,
+ * but for the embed page, which the college's own sites may frame (EMBED_PARENT_ORIGINS).
+ */
+import { EMBED_PARENT_ORIGINS } from './embed';
+
+/** Every directive but `frame-ancestors`, which differs by page. */
+const BASE: readonly string[] = [
+  "default-src 'self'",
+  // DuckDB compiles its WebAssembly: 'wasm-unsafe-eval' allows that and nothing else (no eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  // Exports draw the chart into an image from a blob: or data: URL before it is saved.
+  "img-src 'self' data: blob:",
+  // Observable Plot writes a <style> element and style attributes into every chart; styles run no script.
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** The origins allowed to frame a page: the site itself, and for the embed the configured parents. */
+export function frameAncestors(page: 'app' | 'embed', parents: readonly string[] = EMBED_PARENT_ORIGINS): string {
+  for (const parent of parents) {
+    if (!/^https?:\/\/[\w.-]+(:\d+)?$/.test(parent)) throw new Error(`invalid EMBED_PARENT_ORIGINS entry: ${parent}`);
+  }
+  return ['frame-ancestors', "'self'", ...(page === 'embed' ? parents : [])].join(' ');
+}
+
+/** The policy of the dashboard and of every file but the embed page. */
+export const CSP = [...BASE, frameAncestors('app')].join('; ');
+
+/** The policy of embed.html: the dashboard's, but framable by the college's sites. */
+export const EMBED_CSP = [...BASE, frameAncestors('embed')].join('; ');
+
+/** The policy for a request path: the embed's for embed.html, the dashboard's for anything else. */
+export function cspForPath(pathname: string): string {
+  return /(^|\/)embed\.html$/.test(pathname) ? EMBED_CSP : CSP;
+}
