@@ -25,14 +25,16 @@ const SPECS: Record<EnumChart, { prefix: string; column: MessageKey; order?: rea
     groups: { prefix: 'group', column: 'col.group', order: COUNTRY_GROUPS, selectable: false },
   };
 
-const keyOf = (d: EnumRow): string => ('category' in d ? d.category : 'band' in d ? d.band : d.key);
+/** The key of an enum row: its category, band, continent or group. */
+export const enumKey = (d: EnumRow): string => ('category' in d ? d.category : 'band' in d ? d.band : d.key);
 
 const split = (rows: readonly EnumRow[], chart: EnumChart, ctx: ChartContext): SplitRow[] =>
   rows.map((d) => ({
-    key: keyOf(d),
-    name: enumLabel(ctx, SPECS[chart].prefix, keyOf(d)),
+    key: enumKey(d),
+    name: enumLabel(ctx, SPECS[chart].prefix, enumKey(d)),
     direction: d.direction,
     headcount: d.headcount,
+    ...('total' in d ? { total: d.total as number | null } : {}),
   }));
 
 /** Categories rank by person-trips; bands, continents and groups keep their natural order. */

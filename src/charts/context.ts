@@ -28,3 +28,6 @@ export interface ChartContext {
 
 /** Outbound and inbound, distinguishable in colour-blind vision and in grey. */
 export const DIRECTION_COLORS = { outbound: '#1f6fb2', inbound: '#e08a00' } as const;
+
+/** Parts hidden in a public view (small counts), drawn as one grey remainder. */
+export const HIDDEN_COLOR = '#b9bec6';

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { DIRECTIONS, type Direction } from '../data/schema';
 import { domainOf, emphasis, labelMargin, totals, truncate } from './common';
-import { DIRECTION_COLORS, type ChartContext, type FixedScale } from './context';
+import { DIRECTION_COLORS, HIDDEN_COLOR, type ChartContext, type FixedScale } from './context';
 import type { TableData } from './table';
 
 /** One bar segment: a key (country, program, …) in one direction. */
@@ -33,6 +33,8 @@ export function keyOrder(rows: readonly SplitRow[], ctx: ChartContext, order?: r
     (d) => d.key,
     (d) => d.headcount,
   );
+  // A total given on the rows (a public view, parts hidden) ranks the key; a hidden total ranks as its parts.
+  for (const d of rows) if (d.total != null) sum.set(d.key, d.total);
   const keys = order ? order.filter((k) => sum.has(k)) : [...sum.keys()].sort((a, b) => sum.get(b)! - sum.get(a)!);
   return ctx.fixed?.keys ? [...new Set([...ctx.fixed.keys, ...keys])] : keys;
 }
@@ -58,8 +60,17 @@ export function directionBars(
     order.map((k) => names.get(k) ?? k),
     ctx.width,
   );
-  const [, max] = domainOf([...sum.values()], ctx.fixed);
+  // In a public view, what hidden parts add up to (the given total less the parts shown) is drawn grey, so
+  // each bar is as long as its total; it tells no more than the total does.
+  const hiddenLabel = ctx.t('chart.hiddenParts', { n: ctx.n(null as unknown as number) });
+  const hidden = order.flatMap((key) => {
+    const given = rows.find((d) => d.key === key && d.total !== undefined)?.total;
+    if (given == null || !rows.some((d) => d.key === key && d.headcount === null)) return [];
+    return [{ key, name: names.get(key) ?? key, from: sum.get(key) ?? 0, to: given }];
+  });
+  const [, max] = domainOf([...sum.values(), ...hidden.map((d) => d.to)], ctx.fixed);
   const label = (k: string) => truncate(names.get(k) ?? k, marginLeft - 12);
+  const colorDomain = [...DIRECTIONS.map((d) => ctx.t(`direction.${d}`)), ...(hidden.length ? [hiddenLabel] : [])];
   return {
     width: ctx.width,
     height: Math.max(110, order.length * 26 + 56),
@@ -70,8 +81,8 @@ export function directionBars(
     x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
     y: { label: null, domain: order, tickFormat: label },
     color: {
-      domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
-      range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
+      domain: colorDomain,
+      range: [...DIRECTIONS.map((d) => DIRECTION_COLORS[d]), HIDDEN_COLOR],
       legend: true,
     },
     marks: [
@@ -84,12 +95,13 @@ export function directionBars(
         channels: { name: { value: 'name', label: options.column } },
         tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
       }),
+      Plot.barX(hidden, { y: 'key', x1: 'from', x2: 'to', fill: () => hiddenLabel }),
       Plot.text([...sum], {
         y: ([k]: [string, number]) => k,
-        x: ([, v]: [string, number]) => v,
+        x: ([k, v]: [string, number]) => hidden.find((d) => d.key === k)?.to ?? v,
         text: ([k, v]: [string, number]) => {
           const given = rows.find((d) => d.key === k && d.total !== undefined);
-          return ctx.n(given ? (given.total as number) : v);
+          return (ctx.n as (v: number | null) => string)(given ? (given.total ?? null) : v);
         },
         dx: 4,
         textAnchor: 'start',
@@ -108,8 +120,16 @@ export function directionTable(
 ): TableData {
   const order = keyOrder(rows, { ...ctx, fixed: undefined }, options.order);
   const names = new Map(rows.map((d) => [d.key, d.name]));
-  const get = (k: string, dir: Direction) =>
-    rows.filter((d) => d.key === k && d.direction === dir).reduce((s, d) => s + d.headcount, 0);
+  // In a public view a hidden part is null (it reads "<5") and the key's total is given.
+  const part = (k: string, dir: Direction): number | null => {
+    const found = rows.filter((d) => d.key === k && d.direction === dir);
+    return found.some((d) => d.headcount === null) ? null : found.reduce((s, d) => s + d.headcount, 0);
+  };
+  const total = (k: string): number | null => {
+    const given = rows.find((d) => d.key === k && d.total !== undefined);
+    return given ? (given.total ?? null) : (part(k, 'outbound') ?? 0) + (part(k, 'inbound') ?? 0);
+  };
+  const n = ctx.n as (v: number | null) => string;
   return {
     columns: [
       { label: options.column },
@@ -119,12 +139,7 @@ export function directionTable(
     ],
     rows: order.map((k) => {
       const name = names.get(k) ?? k;
-      const cells = [
-        name,
-        ctx.n(get(k, 'outbound')),
-        ctx.n(get(k, 'inbound')),
-        ctx.n(get(k, 'outbound') + get(k, 'inbound')),
-      ];
+      const cells = [name, n(part(k, 'outbound')), n(part(k, 'inbound')), n(total(k))];
       return options.selectable ? { cells, select: k, name } : { cells };
     }),
   };

@@ -22,8 +22,9 @@ import {
 } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
+import { publicNetFlow, publicParts } from '../disclosure/public-view';
 import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
-import { enumBars, enumExtent, enumTable, type EnumChart, type EnumRow } from './categories';
+import { enumBars, enumExtent, enumKey, enumTable, type EnumChart, type EnumRow } from './categories';
 import type { ChartContext, FixedScale } from './context';
 import { eventsExtent, eventsTable, eventsTimeline } from './events-timeline';
 import { netFlow, netFlowExtent, netFlowTable } from './net-flow';
@@ -50,6 +51,12 @@ export interface ChartDef<R> {
    * datum Plot hands back (the spec's own mark datum, not always a row).
    */
   select?: { key: SelectionKey; pick(datum: unknown): string | null };
+  /**
+   * The rows as a public view (export, embed) shows them: counts below the
+   * threshold hidden (null) without a total giving them away. Absent when the
+   * chart draws no counts.
+   */
+  publicRows?(rows: readonly R[], threshold: number): readonly R[];
 }
 
 const define = <R>(def: ChartDef<R>): ChartDef<R> => def;
@@ -75,6 +82,7 @@ function enumChart<R extends EnumRow>(
     title: `chart.${id}.title`,
     query,
     spec: (rows, ctx) => enumBars(rows, id, ctx),
+    publicRows: (rows, threshold) => publicParts(rows, enumKey, threshold),
     table: (rows, ctx) => enumTable(rows, id, ctx),
     extent: (rows, ctx) => enumExtent(rows, id, ctx),
     ...extra,
@@ -88,6 +96,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     title: 'chart.countries.title',
     query: (f) => topCountriesQuery({ ...f, country: null }),
     spec: topCountries,
+    publicRows: (rows, threshold) => publicParts(rows, (d) => d.country, threshold),
     table: topCountriesTable,
     extent: topCountriesExtent,
     select: { key: 'country', pick: field('key') },
@@ -98,6 +107,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     note: 'chart.netflow.note',
     query: netFlowQuery,
     spec: netFlow,
+    publicRows: publicNetFlow,
     table: netFlowTable,
     extent: netFlowExtent,
     select: { key: 'country', pick: field('country') },
@@ -107,6 +117,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     title: 'chart.programs.title',
     query: (f) => programsRankedQuery(f),
     spec: (rows, ctx) => ranked(rows, 'program', ctx),
+    publicRows: (rows, threshold) => publicParts(rows, (d) => d.id, threshold),
     table: (rows, ctx) => rankedTable(rows, 'program', ctx),
     extent: rankedExtent,
     select: { key: 'program', pick: field('key') },
@@ -116,6 +127,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     title: 'chart.partners.title',
     query: (f) => partnersRankedQuery(f),
     spec: (rows, ctx) => ranked(rows, 'partner', ctx),
+    publicRows: (rows, threshold) => publicParts(rows, (d) => d.id, threshold),
     table: (rows, ctx) => rankedTable(rows, 'partner', ctx),
     extent: rankedExtent,
     select: { key: 'partner', pick: field('key') },

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { TrendStackRow } from '../data/queries';
 import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
 import { DIMMED, enumLabel, totals } from './common';
-import type { ChartContext } from './context';
+import { HIDDEN_COLOR, type ChartContext } from './context';
 import type { TableData } from './table';
 import { inYears } from './trend-by-year';
 
@@ -44,11 +44,19 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       (d) => String(d.year),
       (d) => d.headcount,
     ),
-  ].map(([year, total]) => ({
-    year: Number(year),
-    total,
-    provisional: rows.some((d) => d.year === Number(year) && d.provisional),
-  }));
+  ].map(([year, sum]) => {
+    // A public view hides small parts (null) and gives each year's total on its rows (null when small itself).
+    const given = rows.find((d) => d.year === Number(year) && 'total' in d) as { total?: number | null } | undefined;
+    return {
+      year: Number(year),
+      shown: sum,
+      total: given ? (given.total ?? null) : sum,
+      provisional: rows.some((d) => d.year === Number(year) && d.provisional),
+    };
+  });
+  // What the hidden parts add up to is drawn grey on top, so each stack is as tall as its total.
+  const hidden = yearTotals.filter((d) => d.total !== null && d.total > d.shown);
+  const hiddenLabel = ctx.t('chart.hiddenParts', { n: ctx.n(null as unknown as number) });
   const opacity = (d: { year: number }) => (inYears(ctx, d.year) ? 1 : DIMMED);
   return {
     width: ctx.width,
@@ -59,8 +67,8 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
     x: { label: null, domain: years, tickFormat: (y: number) => String(y), padding: 0.2 },
     y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
     color: {
-      domain: present.map(label),
-      range: present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!),
+      domain: [...present.map(label), ...(hidden.length ? [hiddenLabel] : [])],
+      range: [...present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!), HIDDEN_COLOR],
       legend: true,
     },
     marks: [
@@ -73,14 +81,21 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
         channels: { year: { value: 'year', label: ctx.t('col.year') } },
         tip: { format: { x: false, fill: true, y: (v: number) => ctx.n(v), year: (v: number) => String(v) } },
       }),
+      Plot.barY(hidden, { x: 'year', y1: 'shown', y2: 'total', fill: () => hiddenLabel, fillOpacity: opacity }),
       Plot.barY(
         yearTotals.filter((d) => d.provisional),
-        { x: 'year', y: 'total', fill: 'none', stroke: '#333', strokeDasharray: '4,2' },
+        {
+          x: 'year',
+          y: (d: { total: number | null; shown: number }) => d.total ?? d.shown,
+          fill: 'none',
+          stroke: '#333',
+          strokeDasharray: '4,2',
+        },
       ),
       Plot.text(yearTotals, {
         x: 'year',
-        y: 'total',
-        text: (d: { total: number }) => ctx.n(d.total),
+        y: (d: { total: number | null; shown: number }) => d.total ?? d.shown,
+        text: (d: { total: number | null }) => (ctx.n as (v: number | null) => string)(d.total),
         dy: -7,
         fontSize: 11,
         fillOpacity: opacity,

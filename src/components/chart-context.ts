@@ -1,10 +1,12 @@
 import type { ChartContext, FixedScale } from '../charts/context';
 import type { TableData } from '../charts/table';
-import type { ExportSource } from '../export/source';
+import type { ExportSource, ExportView } from '../export/source';
 import { toCsv } from '../export/csv';
 import { plotExport } from '../export/source';
 import type { PlotOptions } from '@observablehq/plot';
 import { i18n } from '../i18n/i18n.svelte';
+import { SMALL_COUNT_THRESHOLD } from '../config/disclosure';
+import { protectedNumber } from '../disclosure/protect';
 
 /** A chart context in the page's language. */
 export function chartContext(
@@ -18,17 +20,48 @@ export function chartContext(
   return ctx;
 }
 
-/** The export menu's source for a chart: its spec at any width, its table as CSV. */
-export function chartExport(
-  specAt: (width: number) => PlotOptions | null,
-  table: () => TableData | null,
+/** How a chart draws its rows, for the export menu. */
+export interface ExportableChart<R> {
+  spec(rows: readonly R[], ctx: ChartContext): PlotOptions | null;
+  table(rows: readonly R[], ctx: ChartContext): TableData | null;
+  /** Its rows with small counts hidden (see src/disclosure/public-view.ts); absent when it draws no counts. */
+  publicRows?(rows: readonly R[], threshold: number): readonly R[];
+}
+
+/**
+ * The export menu's source for a chart: its spec at any width and its table as
+ * CSV, from the rows shown, or, for a public export, from the rows with small
+ * counts hidden and drawn as "<5".
+ */
+export function chartExport<R>(
+  rows: () => readonly R[] | null,
+  chart: ExportableChart<R>,
+  contextAt: (width: number) => ChartContext,
 ): ExportSource {
-  return plotExport(specAt, () => {
-    const data = table();
-    if (!data) return toCsv([], []);
-    return toCsv(
-      data.rows,
-      data.columns.map((c, i) => ({ header: c.label, value: (row: TableData['rows'][number]) => row.cells[i] ?? '' })),
-    );
-  });
+  const view = (width: number, { public: open }: ExportView) => {
+    const shown = rows();
+    if (!shown) return null;
+    const ctx = contextAt(width);
+    if (!open || !chart.publicRows || SMALL_COUNT_THRESHOLD <= 0) return { rows: shown, ctx };
+    const n = protectedNumber(ctx.n, SMALL_COUNT_THRESHOLD) as (v: number) => string;
+    return { rows: chart.publicRows(shown, SMALL_COUNT_THRESHOLD), ctx: { ...ctx, n } };
+  };
+  return plotExport(
+    (width, options) => {
+      const v = view(width, options);
+      return v && chart.spec(v.rows, v.ctx);
+    },
+    (options) => {
+      const v = view(640, options);
+      const data = v && chart.table(v.rows, v.ctx);
+      if (!data) return toCsv([], []);
+      return toCsv(
+        data.rows,
+        data.columns.map((c, i) => ({
+          header: c.label,
+          value: (row: TableData['rows'][number]) => row.cells[i] ?? '',
+        })),
+      );
+    },
+  );
 }

@@ -3,7 +3,12 @@ import type { MapSpec } from '../charts/flow-map-types';
 import { renderMapForExport } from '../charts/render-map';
 import { toCsv } from '../export/csv';
 import type { ExportSource } from '../export/source';
+import { SMALL_COUNT_THRESHOLD } from '../config/disclosure';
+import { publicCountrySums } from '../disclosure/public-view';
 import { i18n } from '../i18n/i18n.svelte';
+
+/** A count hidden in a public export (null) reads "<5". */
+const hidden = (v: number | null): number | string => (v === null ? `<${SMALL_COUNT_THRESHOLD}` : v);
 
 /**
  * What the export menu takes from the flow map: the map as shown, drawn at the
@@ -31,13 +36,14 @@ export function mapExportSource(
       ];
       return { chart: renderMapForExport(spec, credit()), legend };
     },
-    csv: () =>
-      toCsv(table(), [
+    // The drawing shows no figures (widths and shades only); the table's small counts read "<5" in public.
+    csv: (view) =>
+      toCsv(view.public ? publicCountrySums(table(), SMALL_COUNT_THRESHOLD) : table(), [
         { header: i18n.t('map.table.place'), value: (d) => i18n.country(d.country) },
-        { header: i18n.t('map.table.outbound'), value: (d) => d.outbound },
-        { header: i18n.t('map.table.inbound'), value: (d) => d.inbound },
-        { header: i18n.t('map.table.total'), value: (d) => d.total },
-        { header: i18n.t('map.table.net'), value: (d) => d.net },
+        { header: i18n.t('map.table.outbound'), value: (d) => hidden(d.outbound) },
+        { header: i18n.t('map.table.inbound'), value: (d) => hidden(d.inbound) },
+        { header: i18n.t('map.table.total'), value: (d) => hidden(d.total) },
+        { header: i18n.t('map.table.net'), value: (d) => hidden(d.net) },
       ]),
   };
 }

@@ -2,12 +2,20 @@ import type { PlotOptions } from '@observablehq/plot';
 import { renderPlot } from '../charts/render';
 import type { LegendItem } from './compose-svg';
 
+/**
+ * A public export (the default) shows counts below the disclosure threshold as
+ * "<5"; an internal one shows every count (see docs/disclosure.md).
+ */
+export interface ExportView {
+  public: boolean;
+}
+
 /** What a chart hands the export menu: itself drawn for export, and its data. */
 export interface ExportSource {
   /** The chart drawn at `width` without its HTML legend, and the legend as items. */
-  draw(width: number): { chart: SVGSVGElement; legend: LegendItem[] } | null;
+  draw(width: number, view: ExportView): { chart: SVGSVGElement; legend: LegendItem[] } | null;
   /** The data behind the view, as CSV text. */
-  csv(): string;
+  csv(view: ExportView): string;
 }
 
 interface ColorScale {
@@ -16,10 +24,13 @@ interface ColorScale {
 }
 
 /** An export source for a Plot chart: its spec at a width, drawn with the legend left out. */
-export function plotExport(specAt: (width: number) => PlotOptions | null, csv: () => string): ExportSource {
+export function plotExport(
+  specAt: (width: number, view: ExportView) => PlotOptions | null,
+  csv: (view: ExportView) => string,
+): ExportSource {
   return {
-    draw(width) {
-      const spec = specAt(width);
+    draw(width, view) {
+      const spec = specAt(width, view);
       if (!spec) return null;
       const element = renderPlot({ ...spec, color: { ...spec.color, legend: false } });
       if (!(element instanceof SVGSVGElement)) return null;

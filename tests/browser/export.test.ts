@@ -100,3 +100,35 @@ test('CSV: UTF-8 with BOM, the table behind the chart', async () => {
   expect(text).toContain('中国台湾');
   expect(errors).toEqual([]);
 });
+
+test('CSV is public by default: counts 1–4 read <5, no total gives one away; unticked, every count shows', async () => {
+  const rows = (text: string) =>
+    text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(','));
+  const open = rows((await exported('countries', 'csv')).bytes.toString('utf8'));
+  await page.click('[data-testid="export-countries"] summary');
+  await page.uncheck('[data-testid="export-countries-public"]');
+  await page.click('[data-testid="export-countries"] summary');
+  const internal = rows((await exported('countries', 'csv')).bytes.toString('utf8'));
+  await page.click('[data-testid="export-countries"] summary');
+  await page.check('[data-testid="export-countries-public"]');
+  await page.click('[data-testid="export-countries"] summary');
+
+  expect(open.map((r) => r[0])).toEqual(internal.map((r) => r[0]));
+  const small = (cell: string) => /^[1-4]$/.test(cell);
+  expect(internal.flat().some(small)).toBe(true);
+  expect(open.flat().some(small)).toBe(false);
+  open.forEach((row, i) => {
+    const [, out, inn, total] = row as [string, string, string, string];
+    const raw = internal[i]!;
+    // A small count is hidden, never changed; a shown total is the true one and never sits beside one hidden part.
+    for (const c of [1, 2, 3]) if (small(raw[c]!)) expect(row[c]).toBe('<5');
+    for (const c of [1, 2, 3]) if (row[c] !== '<5') expect(row[c]).toBe(raw[c]);
+    if (total !== '<5') expect([out, inn].filter((c) => c === '<5')).not.toHaveLength(1);
+  });
+  expect(errors).toEqual([]);
+});
