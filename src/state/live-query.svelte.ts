@@ -1,6 +1,16 @@
 import type { DbClient } from '../data/client';
 import type { BuiltQuery } from '../data/sql';
 
+/** The dashboard's queries, kept as User Timing entries (what `npm run bench` replays bare). */
+export const QUERY_MEASURE = 'db.query';
+let logged = 0;
+
+function logQuery(query: BuiltQuery, start: number): void {
+  // Bounded: the entries of a long session would otherwise pile up.
+  if (++logged % 500 === 0) performance.clearMeasures(QUERY_MEASURE);
+  performance.measure(QUERY_MEASURE, { start, detail: { sql: query.sql, params: query.params } });
+}
+
 /**
  * One query's lifecycle: pending, then rows or an error. Each run gets a
  * number; an answer to an older run than the latest is dropped, so a slow
@@ -15,8 +25,10 @@ export class LiveQuery<T> {
   async run(client: DbClient, query: BuiltQuery): Promise<void> {
     const run = ++this.#run;
     this.pending = true;
+    const start = performance.now();
     try {
       const rows = await client.query<T>(query);
+      logQuery(query, start);
       if (run !== this.#run) return;
       this.rows = rows;
       this.error = null;

@@ -1,0 +1,18 @@
+import type { Row, SqlParam } from '../src/data/engine';
+
+export interface LoggedQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+export type BareRequest =
+  | { type: 'csv'; bytes: ArrayBuffer }
+  | { type: 'load'; dataUrl: string }
+  | { type: 'run'; queries: LoggedQuery[]; reps: number };
+
+export type BareResponse =
+  | { type: 'ready' }
+  | { type: 'csv'; ms: number; rows: number }
+  | { type: 'load'; ms: number; rows: number }
+  | { type: 'run'; times: number[]; results: Row[][] }
+  | { type: 'error'; message: string };
