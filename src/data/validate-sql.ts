@@ -56,7 +56,7 @@ function mapSelect(spec: TableSpec, column: Column, thisYear: number): string | 
     }
     case 'reference':
       // By id or either name; an unknown one is kept as written and listed, not rejected.
-      return `SELECT d.v, coalesce(r.id, d.v) AS val, NULL AS err, NULL AS warn, r.id IS NOT NULL AS matched
+      return `SELECT d.v, coalesce(r.id, d.v) AS val, NULL::VARCHAR AS err, NULL::VARCHAR AS warn, r.id IS NOT NULL AS matched
         FROM ${distinct} AS d LEFT JOIN ${ident(`imp_ref_${name}`)} AS r ON r.key = imp_key(d.v)`;
     case 'integer': {
       const range =
