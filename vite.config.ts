@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { buildAggregates } from './scripts/build-aggregates';
+import { cachedAggregateFiles } from './scripts/build-aggregates';
 import { cspForPath } from './src/config/csp';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
@@ -44,11 +44,14 @@ function csvData(): Plugin {
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         createReadStream(file).pipe(res);
       });
-      server.middlewares.use('/data/aggregates.json', (_req, res) => {
-        buildAggregates(dataDir).then((aggregates) => {
+      server.middlewares.use('/data/aggregates', (req, res, next) => {
+        const name = `aggregates${(req.url ?? '').split('?')[0]}`;
+        cachedAggregateFiles(dataDir).then((files) => {
+          const text = files.get(name);
+          if (text === undefined) return next();
           res.setHeader('Content-Type', 'application/json');
-          res.end(JSON.stringify(aggregates));
-        });
+          res.end(text);
+        }, next);
       });
     },
     async generateBundle() {
@@ -56,8 +59,9 @@ function csvData(): Plugin {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
       // The embed page's numbers: the app's SQL, run here on the same engine.
-      const aggregates = await buildAggregates(dataDir);
-      this.emitFile({ type: 'asset', fileName: 'data/aggregates.json', source: JSON.stringify(aggregates) });
+      for (const [name, text] of await cachedAggregateFiles(dataDir)) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: text });
+      }
     },
   };
 }

@@ -23,23 +23,29 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
   const conn = db.connect();
   conn.query('SET autoinstall_known_extensions=false');
   conn.query('SET autoload_known_extensions=false');
+  // Prepared statements kept by SQL text, as the browser's worker keeps them; dropped when the data changes.
+  const statements = new Map<string, { query(...params: readonly SqlParam[]): unknown; close(): void }>();
+  const forget = () => {
+    for (const stmt of statements.values()) stmt.close();
+    statements.clear();
+  };
   return {
     async exec(sql: string) {
+      forget();
       conn.query(sql);
     },
     async query(sql: string, params: readonly SqlParam[] = []) {
       if (params.length === 0) return arrowToRows(conn.query(sql));
-      const stmt = conn.prepare(sql);
-      try {
-        return arrowToRows(stmt.query(...params));
-      } finally {
-        stmt.close();
-      }
+      const stmt = statements.get(sql) ?? conn.prepare(sql);
+      statements.set(sql, stmt);
+      return arrowToRows(stmt.query(...params) as Parameters<typeof arrowToRows>[0]);
     },
     async registerText(name: string, text: string) {
+      forget();
       db.registerFileText(name, text);
     },
     close() {
+      forget();
       conn.close();
       db.reset?.();
     },

@@ -1,40 +1,46 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { ChartContext } from '../charts/context';
-import { topCountries } from '../charts/top-countries';
+import { CHARTS } from '../charts/registry';
 import { trendByYear } from '../charts/trend-by-year';
 import type { Row } from '../data/engine';
 import type { Filters } from '../data/filters';
-import { topCountriesQuery, trendByYearQuery, type CountryRow, type TrendRow } from '../data/queries';
+import { trendByYearQuery, type TrendRow } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
-import type { ProtectSpec } from '../disclosure/protect';
+import { publicCounts } from '../disclosure/public-view';
 
-/** A chart the embed page can draw: the app's query and the app's spec. */
+/** A chart the embed page and presenter mode can draw: the app's query and the app's spec. */
 export interface EmbeddableChart {
   id: string;
   title: MessageKey;
   query(filters: Filters): BuiltQuery;
   spec(rows: Row[], ctx: ChartContext): PlotOptions;
-  /** How its counts are protected in public views (see src/disclosure/protect.ts). */
-  protect: ProtectSpec<Row>;
+  /** Its rows with small counts hidden, as the public aggregates file holds them (src/disclosure/public-view.ts). */
+  publicRows(rows: Row[], threshold: number): Row[];
 }
 
+/**
+ * The trend (outbound beside inbound), then every chart of the dashboard's grid
+ * with its own query, spec and protection: an embed draws what the app draws.
+ */
 export const EMBEDDABLE: readonly EmbeddableChart[] = [
   {
     id: 'trend',
     title: 'chart.trend.title',
     query: trendByYearQuery,
     spec: (rows, ctx) => trendByYear(rows as unknown as TrendRow[], ctx),
-    protect: { value: 'headcount' },
+    publicRows: (rows, threshold) => publicCounts(rows as unknown as TrendRow[], threshold) as unknown as Row[],
   },
-  {
-    id: 'countries',
-    title: 'chart.countries.title',
-    query: (filters) => topCountriesQuery(filters),
-    spec: (rows, ctx) => topCountries(rows as unknown as CountryRow[], ctx),
-    // Each bar shows its total beside the outbound and inbound parts.
-    protect: { value: 'headcount', group: (row) => String(row.country), total: 'total' },
-  },
+  ...CHARTS.map(
+    (def): EmbeddableChart => ({
+      id: def.id,
+      title: def.title,
+      query: def.query,
+      spec: (rows, ctx) => def.spec(rows, ctx),
+      // A chart that draws no counts (the timelines) has nothing to hide.
+      publicRows: (rows, threshold) => (def.publicRows ? (def.publicRows(rows, threshold) as Row[]) : rows),
+    }),
+  ),
 ];
 
 export function embeddable(id: string | null): EmbeddableChart | undefined {

@@ -3,6 +3,8 @@ import { defaultFilters } from '../../src/data/filters';
 import { topCountriesQuery, trendByYearQuery } from '../../src/data/queries';
 import { HEIGHT_MESSAGE } from '../../src/config/embed';
 import { watchedPage } from './browser';
+import { EMBEDDABLE } from '../../src/embed/registry';
+import { SMALL_COUNT_THRESHOLD } from '../../src/config/disclosure';
 import { baseUrl, browser, engine, origin, useHarness } from './harness';
 
 useHarness();
@@ -14,7 +16,9 @@ test('draws one chart from aggregates: no DuckDB, no CSV, the app’s numbers', 
   await page.goto(`${baseUrl}embed.html?chart=trend&from=2016&to=2019&dir=outbound&lang=en`);
   await page.waitForSelector('[data-testid="embed"] svg');
   expect(requests.filter((p) => /\.wasm$|worker|\.csv$/.test(p))).toEqual([]);
-  expect(requests.some((p) => p.endsWith('/data/aggregates.json'))).toBe(true);
+  expect(requests.some((p) => p.endsWith('/data/aggregates/trend.json'))).toBe(true);
+  // Only the chart's own aggregates are read.
+  expect(requests.filter((p) => p.includes('/data/aggregates/'))).toHaveLength(1);
 
   const q = trendByYearQuery({ ...defaultFilters(2016, 2019), direction: 'outbound' });
   const rows = await engine.query(q.sql, q.params);
@@ -66,7 +70,7 @@ test('an unknown chart says so; no height goes to an origin not configured', asy
 
 test('a public view shows small counts as "<5", in the page and in the file it reads', async () => {
   const { page, errors } = await watchedPage(browser, origin);
-  const aggregates = page.waitForResponse((r) => r.url().endsWith('/data/aggregates.json'));
+  const aggregates = page.waitForResponse((r) => r.url().endsWith('/data/aggregates/countries.json'));
   await page.goto(`${baseUrl}embed.html?chart=countries&scope=hk_macao_tw`);
   await page.waitForSelector('[data-testid="embed"] svg');
   const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
@@ -77,5 +81,25 @@ test('a public view shows small counts as "<5", in the page and in the file it r
   const file = JSON.stringify(await (await aggregates).json());
   expect(file).not.toMatch(/"headcount":[1-4][,}]/);
   expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('every chart of the dashboard embeds: its file holds the app’s rows, small counts hidden, and it draws', async () => {
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  const filters = { ...defaultFilters(2017, 2019), direction: 'inbound' as const };
+  expect(EMBEDDABLE.length).toBeGreaterThanOrEqual(10);
+  for (const chart of EMBEDDABLE) {
+    const file = page.waitForResponse((r) => r.url().endsWith(`/data/aggregates/${chart.id}.json`));
+    await page.goto(`${baseUrl}embed.html?chart=${chart.id}&from=2017&to=2019&dir=inbound&lang=en`);
+    await page.waitForSelector('[data-testid="embed"] svg', { timeout: 15_000 });
+    const body = (await (await file).json()) as { charts: Record<string, Record<string, unknown[]>> };
+    expect(Object.keys(body.charts)).toEqual([chart.id]);
+    const q = chart.query(filters);
+    const expected = chart.publicRows(await engine.query(q.sql, q.params), SMALL_COUNT_THRESHOLD);
+    expect(body.charts[chart.id]!['2017-2019-inbound-all'], chart.id).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(await page.textContent('h1'), chart.id).not.toBe('');
+  }
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
   await page.context().close();
 });
