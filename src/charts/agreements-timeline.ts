@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { AgreementSpanRow } from '../data/queries';
-import { emphasis, enumLabel, labelMargin, localName, truncate } from './common';
+import { dateText, emphasis, enumLabel, labelMargin, localName, truncate } from './common';
 import type { ChartContext, FixedScale } from './context';
 import type { TableData } from './table';
 
@@ -83,9 +83,15 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
         insetTop: 3,
         insetBottom: 3,
         channels: {
-          partner: { value: (s: Span) => `${label(s.d)}（${ctx.country(s.d.country)}）`, label: ctx.t('col.partner') },
-          signed: { value: (s: Span) => s.d.signed, label: ctx.t('col.signed') },
-          ends: { value: (s: Span) => s.d.end ?? ctx.t('chart.open'), label: ctx.t('col.end') },
+          partner: {
+            value: (s: Span) => ctx.t('chart.namePlace', { name: label(s.d), place: ctx.country(s.d.country) }),
+            label: ctx.t('col.partner'),
+          },
+          signed: { value: (s: Span) => dateText(ctx, s.d.signed), label: ctx.t('col.signed') },
+          ends: {
+            value: (s: Span) => (s.d.end === null ? ctx.t('chart.open') : dateText(ctx, s.d.end)),
+            label: ctx.t('col.end'),
+          },
           status: { value: (s: Span) => enumLabel(ctx, 'agreement', s.d.status), label: ctx.t('col.status') },
         },
         tip: {
@@ -111,8 +117,8 @@ export function agreementsTable(rows: readonly AgreementSpanRow[], ctx: ChartCon
         localName(ctx, d),
         ctx.country(d.country),
         enumLabel(ctx, 'agreement', d.agreement_type),
-        d.signed,
-        d.end ?? ctx.t('chart.open'),
+        dateText(ctx, d.signed),
+        d.end === null ? ctx.t('chart.open') : dateText(ctx, d.end),
         enumLabel(ctx, 'agreement', d.status),
       ],
       select: d.partner,

@@ -1,5 +1,6 @@
 import type { ChartContext, FixedScale } from './context';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
+import { formatDate } from '../i18n/translate';
 
 /** The opacity of a bar that is not the selected one, while something is selected. */
 export const DIMMED = 0.3;
@@ -7,6 +8,18 @@ export const DIMMED = 0.3;
 /** A name kept in both languages, in the page's language. */
 export function localName(ctx: ChartContext, row: { name_zh: string; name_en: string }): string {
   return ctx.locale === 'en' ? row.name_en : row.name_zh;
+}
+
+/** An ISO date in the page's long form (`2018年5月1日`, `May 1, 2018`). */
+export function dateText(ctx: ChartContext, iso: string): string {
+  return formatDate(ctx.locale ?? 'zh-CN', iso);
+}
+
+/** A span of ISO dates, or one date when they are the same day. */
+export function dateSpan(ctx: ChartContext, start: string, end: string): string {
+  return start === end
+    ? dateText(ctx, start)
+    : ctx.t('chart.dateSpan', { from: dateText(ctx, start), to: dateText(ctx, end) });
 }
 
 /** An enum value in the page's language: `${prefix}.${value}`, or the value itself when unknown. */

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EventRow } from '../data/queries';
 import { EVENT_KINDS } from '../data/schema';
-import { enumLabel, labelMargin, localName } from './common';
+import { dateSpan, enumLabel, labelMargin, localName } from './common';
 import type { ChartContext, FixedScale } from './context';
 import type { TableData } from './table';
 
@@ -55,7 +55,7 @@ export function eventsTimeline(rows: readonly EventRow[], ctx: ChartContext): Pl
         channels: {
           event: { value: (d: EventRow) => localName(ctx, d), label: ctx.t('col.event') },
           date: {
-            value: (d: EventRow) => (d.end === d.start ? d.start : `${d.start} — ${d.end}`),
+            value: (d: EventRow) => dateSpan(ctx, d.start, d.end),
             label: ctx.t('col.date'),
           },
           city: { value: (d: EventRow) => place(d, ctx) || '—', label: ctx.t('col.city') },
@@ -92,7 +92,7 @@ export function eventsTable(rows: readonly EventRow[], ctx: ChartContext): Table
     ],
     rows: rows.map((d) => ({
       cells: [
-        d.end === d.start ? d.start : `${d.start} — ${d.end}`,
+        dateSpan(ctx, d.start, d.end),
         enumLabel(ctx, 'event', d.kind),
         localName(ctx, d),
         place(d, ctx),

@@ -1,6 +1,15 @@
 import { countryName } from '../reference/countries';
 import { LOCALES, type Locale, type MessageKey } from './messages';
-import { formatNumber, translate, type Params } from './translate';
+import {
+  formatBytes,
+  formatDate,
+  formatDecimal,
+  formatList,
+  formatNumber,
+  formatPercent,
+  translate,
+  type Params,
+} from './translate';
 
 const STORAGE_KEY = 'exchange-dashboard.locale';
 
@@ -12,7 +21,7 @@ function initialLocale(): Locale {
   return 'zh-CN';
 }
 
-/** The page's language: the one place strings, numbers and country names are made. */
+/** The page's language: the one place strings, numbers, dates and country names are made. */
 export class I18n {
   #locale = $state<Locale>(initialLocale());
 
@@ -34,6 +43,13 @@ export class I18n {
 
   t = (key: MessageKey, params?: Params): string => translate(this.#locale, key, params);
   n = (value: number): string => formatNumber(this.#locale, value);
+  /** A figure with one decimal (seconds). */
+  decimal = (value: number): string => formatDecimal(this.#locale, value);
+  percent = (ratio: number): string => formatPercent(this.#locale, ratio);
+  /** An ISO date or month in the page's language. */
+  date = (iso: string): string => formatDate(this.#locale, iso);
+  list = (items: readonly string[]): string => formatList(this.#locale, items);
+  bytes = (count: number): string => formatBytes(this.#locale, count);
   country = (code: string): string => countryName(code, this.#locale);
 }
 

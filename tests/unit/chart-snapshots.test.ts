@@ -113,7 +113,7 @@ describe('chart tables', () => {
       'China University of Technology',
       'Taiwan, China',
       'Academic exchange agreement',
-      '2015-06-18',
+      'June 18, 2015',
       'open-ended',
       'Active',
     ]);

@@ -1,9 +1,10 @@
-/** The page frame, loading, filters and KPI tiles. `{name}` marks a value. */
+/** The page frame, loading, filters, KPI tiles and chart summaries. `{name}` marks a value. */
 export const zh = {
   'app.title': '安顺职业技术学院国际交流数据看板',
   'app.org': '国际合作与交流处',
   'app.sample': '示例数据：为演示而编制，依据学院公开介绍，并非学院的真实记录。',
   'lang.switch': 'English',
+  'theme.dark': '深色',
   'lang.switchLabel': '切换为英文',
   'share.copy': '复制链接',
   'share.copied': '链接已复制',
@@ -50,6 +51,24 @@ export const zh = {
   'subtitle.years': '{from}—{to}年',
   'subtitle.sep': '，',
   'unit.trips': '人次',
+  // Language names (each in its own language) and chart summaries, the text beside each chart.
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
+  'chart.namePlace': '{name}（{place}）',
+  'chart.dateSpan': '{from}至{to}',
+  'summary.join': '',
+  'summary.item': '{name}（{value}）',
+  'summary.top': '人次最多的是{list}。',
+  'summary.total': '合计',
+  'summary.fromZero': '此前为零',
+  'summary.trend.series': '{series}从{first}年的{from}人次变为{last}年的{to}人次（{change}）。',
+  'summary.trend.seriesPlain': '{series}：{first}年{from}人次，{last}年{to}人次。',
+  'summary.trend.single': '{series}：{year}年{value}人次。',
+  'summary.netflow.out': '派出多于来访最多的是{name}（净派出{value}人次）。',
+  'summary.netflow.in': '来访多于派出最多的是{name}（净来访{value}人次）。',
+  'summary.agreements': '共{count}份协议，涉及{partners}所合作院校，签署于{first}至{last}之间。',
+  'summary.events': '共{count}项活动，从{first}到{last}。',
+  'summary.map': '与{count}个国家和地区有交流往来。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -58,6 +77,7 @@ export const en: Record<keyof typeof zh, string> = {
   'app.sample':
     "Sample data: made up for demonstration from the college's public introduction; not the college's actual records.",
   'lang.switch': '中文',
+  'theme.dark': 'Dark',
   'lang.switchLabel': 'Switch to Chinese',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
@@ -106,4 +126,21 @@ export const en: Record<keyof typeof zh, string> = {
   'subtitle.years': '{from}–{to}',
   'subtitle.sep': ', ',
   'unit.trips': 'person-trips',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
+  'chart.namePlace': '{name} ({place})',
+  'chart.dateSpan': '{from} – {to}',
+  'summary.join': ' ',
+  'summary.item': '{name} ({value})',
+  'summary.top': 'Most person-trips: {list}.',
+  'summary.total': 'In all',
+  'summary.fromZero': 'up from zero',
+  'summary.trend.series': '{series}: {from} person-trips in {first}, {to} in {last} ({change}).',
+  'summary.trend.seriesPlain': '{series}: {from} person-trips in {first}, {to} in {last}.',
+  'summary.trend.single': '{series}: {value} person-trips in {year}.',
+  'summary.netflow.out': 'Most sent beyond those received: {name} ({value} more outbound).',
+  'summary.netflow.in': 'Most received beyond those sent: {name} ({value} more inbound).',
+  'summary.agreements': '{count} agreements with {partners} partner institutions, signed between {first} and {last}.',
+  'summary.events': '{count} events from {first} to {last}.',
+  'summary.map': 'Exchanges with {count} countries and regions.',
 };

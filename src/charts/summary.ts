@@ -1,0 +1,237 @@
+import type { AgreementSpanRow, CountryRow, EventRow, NetFlowRow, RankedRow, TrendStackRow } from '../data/queries';
+import type { EnumRow } from './categories';
+import { formatDate, formatList, formatPercent } from '../i18n/translate';
+import { enumLabel, localName } from './common';
+import type { ChartContext } from './context';
+
+/**
+ * A chart's data said in a few sentences: the largest items, the change since
+ * the first year. Shown under the chart and linked to it (aria-describedby), so
+ * a reader who cannot see the bars still gets the point.
+ *
+ * Counts may be null in a public view (hidden small counts); `ctx.n` says those.
+ */
+
+/** One named value of a chart: a bar, a country. */
+export interface Named {
+  name: string;
+  value: number | null;
+}
+
+const TOP = 3;
+const locale = (ctx: ChartContext) => ctx.locale ?? 'zh-CN';
+const count = (ctx: ChartContext, value: number | null) => ctx.n(value as number);
+const sentences = (ctx: ChartContext, parts: readonly string[]) => parts.filter(Boolean).join(ctx.t('summary.join'));
+
+/** Sums values per key, keeping the first name seen; null (hidden) counts add nothing. */
+function byKey<R>(rows: readonly R[], key: (d: R) => string, name: (d: R) => string, value: (d: R) => number | null) {
+  const out = new Map<string, Named>();
+  for (const d of rows) {
+    const seen = out.get(key(d));
+    const v = value(d);
+    if (!seen) out.set(key(d), { name: name(d), value: v });
+    else if (v !== null) seen.value = (seen.value ?? 0) + v;
+  }
+  return [...out.values()];
+}
+
+/** "Most person-trips: A (12), B (8) and C (5)." */
+export function topSummary(items: readonly Named[], ctx: ChartContext): string {
+  const top = [...items]
+    .filter((d) => (d.value ?? 0) > 0 || d.value === null)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+    .slice(0, TOP);
+  if (top.length === 0) return '';
+  const list = top.map((d) => ctx.t('summary.item', { name: d.name, value: count(ctx, d.value) }));
+  return ctx.t('summary.top', { list: formatList(locale(ctx), list) });
+}
+
+/** The change from `from` to `to`: a signed percentage, or "up from zero". */
+function change(ctx: ChartContext, from: number, to: number): string {
+  if (from === 0) return to === 0 ? formatPercent(locale(ctx), 0) : ctx.t('summary.fromZero');
+  return formatPercent(locale(ctx), (to - from) / from);
+}
+
+/** One series over the years: its first and last year's values and the change between. */
+function seriesSentence(ctx: ChartContext, series: string, values: ReadonlyMap<number, number | null>): string {
+  const years = [...values.keys()].sort((a, b) => a - b);
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined) return '';
+  const from = values.get(first) ?? null;
+  const to = values.get(last) ?? null;
+  if (first === last) return ctx.t('summary.trend.single', { series, year: first, value: count(ctx, from) });
+  const params = { series, first, last, from: count(ctx, from), to: count(ctx, to) };
+  if (from === null || to === null) return ctx.t('summary.trend.seriesPlain', params);
+  return ctx.t('summary.trend.series', { ...params, change: change(ctx, from, to) });
+}
+
+/**
+ * The trend: outbound and inbound (or the total of a stacked split) from the
+ * first year to the last, and the largest part of a stacked split.
+ */
+export function trendSummary(
+  rows: readonly Pick<TrendStackRow, 'year' | 'key' | 'headcount'>[],
+  ctx: ChartContext,
+  split: 'direction' | 'activity_type' | 'participant_category' = 'direction',
+): string {
+  if (rows.length === 0) return '';
+  const perYear = (filter: (d: (typeof rows)[number]) => boolean) => {
+    const out = new Map<number, number | null>();
+    for (const d of rows.filter(filter)) {
+      const before = out.get(d.year);
+      out.set(d.year, d.headcount === null ? (before ?? null) : (before ?? 0) + d.headcount);
+    }
+    return out;
+  };
+  if (split === 'direction') {
+    return sentences(
+      ctx,
+      (['outbound', 'inbound'] as const).map((dir) =>
+        seriesSentence(
+          ctx,
+          ctx.t(`direction.${dir}`),
+          perYear((d) => d.key === dir),
+        ),
+      ),
+    );
+  }
+  const prefix = split === 'activity_type' ? 'activity' : 'category';
+  const parts = byKey(
+    rows,
+    (d) => d.key,
+    (d) => enumLabel(ctx, prefix, d.key),
+    (d) => d.headcount,
+  );
+  return sentences(ctx, [
+    seriesSentence(
+      ctx,
+      ctx.t('summary.total'),
+      perYear(() => true),
+    ),
+    topSummary(parts, ctx),
+  ]);
+}
+
+export function countriesSummary(rows: readonly CountryRow[], ctx: ChartContext): string {
+  const items = byKey(
+    rows,
+    (d) => d.country,
+    (d) => ctx.country(d.country),
+    (d) => d.headcount,
+  );
+  return topSummary(items, ctx);
+}
+
+export function rankedSummary(rows: readonly RankedRow[], ctx: ChartContext): string {
+  return topSummary(
+    byKey(
+      rows,
+      (d) => d.id,
+      (d) => localName(ctx, d),
+      (d) => d.headcount,
+    ),
+    ctx,
+  );
+}
+
+const ENUM_PREFIX = { categories: 'category', duration: 'band', continents: 'continent', groups: 'group' } as const;
+
+export function enumSummary(rows: readonly EnumRow[], chart: keyof typeof ENUM_PREFIX, ctx: ChartContext): string {
+  const key = (d: EnumRow) => ('category' in d ? d.category : 'band' in d ? d.band : d.key);
+  return topSummary(
+    byKey(
+      rows,
+      key,
+      (d) => enumLabel(ctx, ENUM_PREFIX[chart], key(d)),
+      (d) => d.headcount,
+    ),
+    ctx,
+  );
+}
+
+/** The country with the most sent beyond those received, and the one with the most received beyond those sent. */
+export function netFlowSummary(rows: readonly NetFlowRow[], ctx: ChartContext): string {
+  const known = rows.filter((d) => d.net !== null);
+  const out = known.reduce<NetFlowRow | null>((a, d) => (d.net < 0 && (!a || d.net < a.net) ? d : a), null);
+  const inn = known.reduce<NetFlowRow | null>((a, d) => (d.net > 0 && (!a || d.net > a.net) ? d : a), null);
+  return sentences(ctx, [
+    out ? ctx.t('summary.netflow.out', { name: ctx.country(out.country), value: ctx.n(-out.net) }) : '',
+    inn ? ctx.t('summary.netflow.in', { name: ctx.country(inn.country), value: ctx.n(inn.net) }) : '',
+  ]);
+}
+
+export function agreementsSummary(rows: readonly AgreementSpanRow[], ctx: ChartContext): string {
+  if (rows.length === 0) return '';
+  const signed = rows.map((d) => d.signed).sort();
+  return ctx.t('summary.agreements', {
+    count: ctx.n(rows.length),
+    partners: ctx.n(new Set(rows.map((d) => d.partner)).size),
+    first: formatDate(locale(ctx), signed[0]!),
+    last: formatDate(locale(ctx), signed.at(-1)!),
+  });
+}
+
+export function eventsSummary(rows: readonly EventRow[], ctx: ChartContext): string {
+  if (rows.length === 0) return '';
+  const starts = rows.map((d) => d.start).sort();
+  const kinds = byKey(
+    rows,
+    (d) => d.kind,
+    (d) => enumLabel(ctx, 'event', d.kind),
+    () => 1,
+  );
+  return sentences(ctx, [
+    ctx.t('summary.events', {
+      count: ctx.n(rows.length),
+      first: formatDate(locale(ctx), starts[0]!),
+      last: formatDate(locale(ctx), starts.at(-1)!),
+    }),
+    topSummary(kinds, ctx),
+  ]);
+}
+
+/** The flow map: how many countries and regions, and the ones with the most person-trips. */
+export function flowsSummary(flows: readonly { country: string; total: number }[], ctx: ChartContext): string {
+  if (flows.length === 0) return '';
+  return sentences(ctx, [
+    ctx.t('summary.map', { count: ctx.n(flows.length) }),
+    topSummary(
+      flows.map((d) => ({ name: ctx.country(d.country), value: d.total })),
+      ctx,
+    ),
+  ]);
+}
+
+/** The summary of a chart of the registry (src/charts/registry.ts) or the embed, by its id. */
+export function chartSummary(id: string, rows: readonly unknown[], ctx: ChartContext): string {
+  switch (id) {
+    case 'trend':
+      return trendSummary(
+        (rows as { year: number; direction?: string; key?: string; headcount: number }[]).map((d) => ({
+          year: d.year,
+          key: d.key ?? d.direction ?? '',
+          headcount: d.headcount,
+        })),
+        ctx,
+      );
+    case 'countries':
+      return countriesSummary(rows as CountryRow[], ctx);
+    case 'netflow':
+      return netFlowSummary(rows as NetFlowRow[], ctx);
+    case 'programs':
+    case 'partners':
+      return rankedSummary(rows as RankedRow[], ctx);
+    case 'categories':
+    case 'duration':
+    case 'continents':
+    case 'groups':
+      return enumSummary(rows as EnumRow[], id, ctx);
+    case 'agreements':
+      return agreementsSummary(rows as AgreementSpanRow[], ctx);
+    case 'events':
+      return eventsSummary(rows as EventRow[], ctx);
+    default:
+      return '';
+  }
+}
