@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -68,7 +69,23 @@ function csvData(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), csvData(), cspHeaders()],
+  plugins: [
+    svelte(),
+    csvData(),
+    cspHeaders(),
+    // Precompressed copies beside the code (not data/: staff replace those files without a rebuild,
+    // and a stale .gz would be served in their place). See docs/performance.md.
+    compression({
+      include: /\.(js|css|html|svg|wasm)$/,
+      exclude: /(^|\/)data\//,
+      algorithms: [defineAlgorithm('gzip', { level: 9 })],
+    }),
+    compression({
+      include: /\.(js|css|html|svg)$/,
+      exclude: /(^|\/)data\//,
+      algorithms: [defineAlgorithm('brotliCompress')],
+    }),
+  ],
   resolve: {
     alias: {
       // The synchronous browser bindings, run inside our own worker; the package

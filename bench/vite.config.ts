@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pages = Object.fromEntries(
@@ -17,7 +18,12 @@ const pages = Object.fromEntries(
 export default defineConfig({
   root,
   base: './',
-  plugins: [svelte({ configFile: fileURLToPath(new URL('../svelte.config.js', import.meta.url)) })],
+  plugins: [
+    svelte({ configFile: fileURLToPath(new URL('../svelte.config.js', import.meta.url)) }),
+    // Served as the app is: precompressed copies beside the files (see vite.config.ts).
+    compression({ include: /\.(js|css|html|svg|wasm)$/, algorithms: [defineAlgorithm('gzip', { level: 9 })] }),
+    compression({ include: /\.(js|css|html|svg)$/, algorithms: [defineAlgorithm('brotliCompress')] }),
+  ],
   resolve: {
     alias: {
       'duckdb-browser-blocking': fileURLToPath(

@@ -52,7 +52,6 @@ export async function serveSites(sites: readonly Site[]): Promise<{ origin: stri
       const headers: Record<string, string> = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
-        'Cache-Control': 'no-store',
       };
       let body: Buffer;
       if (accepts.includes('br') && (await isFile(`${file}.br`))) {
