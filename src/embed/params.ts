@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../i18n/messages';
 import { parseUrlState } from '../state/url-state';
+import type { Theme } from '../state/theme';
 import { EMBED_PARENT_ORIGINS } from '../config/embed';
 import type { EmbedFilters } from './aggregates';
 import { embeddable, type EmbeddableChart } from './registry';
@@ -8,6 +9,8 @@ export interface EmbedParams {
   chart: EmbeddableChart | undefined;
   filters: EmbedFilters;
   locale: Locale;
+  /** Light, dark, or the system's choice, to match the page that holds it. */
+  theme: Theme;
   /** Where to post the height: a configured origin, or none. */
   parentOrigin: string | null;
 }
@@ -15,7 +18,7 @@ export interface EmbedParams {
 /** Reads the embed's parameters; each is checked like the app's link parameters. */
 export function parseEmbedParams(search: string, bounds: { min: number; max: number }, ownOrigin: string): EmbedParams {
   const params = new URLSearchParams(search);
-  const { filters, locale } = parseUrlState(search, bounds, 'zh-CN');
+  const { filters, locale, theme } = parseUrlState(search, bounds, 'zh-CN');
   const origin = params.get('origin');
   const allowed = origin !== null && (origin === ownOrigin || EMBED_PARENT_ORIGINS.includes(origin));
   return {
@@ -27,6 +30,7 @@ export function parseEmbedParams(search: string, bounds: { min: number; max: num
       region: filters.region,
     },
     locale: (LOCALES as string[]).includes(locale) ? locale : 'zh-CN',
+    theme,
     parentOrigin: allowed ? origin : null,
   };
 }

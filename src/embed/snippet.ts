@@ -4,7 +4,7 @@ export interface SnippetOptions {
   /** The embed page's address, e.g. https://host/dashboard/embed.html */
   embedUrl: string;
   chart: string;
-  /** The view's link parameters (years, direction, scope). */
+  /** The view's link parameters (years, direction, scope, theme). */
   view: URLSearchParams;
   lang: string;
   /** The origin of the page that will hold the iframe: the only one told the height. */
@@ -21,7 +21,7 @@ export function embedSnippet(options: SnippetOptions): string {
   const url = new URL(options.embedUrl);
   const params = new URLSearchParams();
   params.set('chart', options.chart);
-  for (const key of ['from', 'to', 'dir', 'scope']) {
+  for (const key of ['from', 'to', 'dir', 'scope', 'theme']) {
     const value = options.view.get(key);
     if (value !== null) params.set(key, value);
   }

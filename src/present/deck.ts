@@ -17,7 +17,12 @@ export interface Deck {
 export function defaultDeck(bounds: YearBounds): Deck {
   const view = (patch: Partial<Filters>) =>
     formatUrlState(
-      { filters: { ...parseUrlState('', bounds).filters, ...patch }, locale: 'zh-CN', view: 'dashboard' },
+      {
+        filters: { ...parseUrlState('', bounds).filters, ...patch },
+        locale: 'zh-CN',
+        view: 'dashboard',
+        theme: 'auto',
+      },
       bounds,
     ).replace(/&?lang=[^&]*/, '');
   const recent = Math.max(bounds.min, bounds.max - 2);

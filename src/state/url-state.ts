@@ -2,6 +2,7 @@ import { defaultFilters, type Filters } from '../data/filters';
 import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../data/schema';
 import { LOCALES, type Locale } from '../i18n/messages';
 import { countryByIso2 } from '../reference/countries';
+import { THEMES, type Theme } from './theme';
 
 /** Bumped when the meaning of a parameter changes; older links are read as far as they still make sense. */
 export const URL_STATE_VERSION = 1;
@@ -9,11 +10,13 @@ export const URL_STATE_VERSION = 1;
 export const VIEWS = ['dashboard', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** What a link carries: the filters, the language and the page shown. */
+/** What a link carries: the filters, the language, the page shown and its colours. */
 export interface UrlState {
   filters: Filters;
   locale: Locale;
   view: View;
+  /** 'auto' (the system's choice) when the link does not say. */
+  theme: Theme;
 }
 
 export interface YearBounds {
@@ -37,7 +40,12 @@ function year(value: string | null, bounds: YearBounds): number | null {
  * Reads a link. Each parameter is checked on its own: an unknown or malformed
  * value falls back to its default, and never reaches SQL except as a bound value.
  */
-export function parseUrlState(search: string, bounds: YearBounds, fallbackLocale: Locale = 'zh-CN'): UrlState {
+export function parseUrlState(
+  search: string,
+  bounds: YearBounds,
+  fallbackLocale: Locale = 'zh-CN',
+  fallbackTheme: Theme = 'auto',
+): UrlState {
   const params = new URLSearchParams(search);
   const filters = defaultFilters(bounds.min, bounds.max);
   let from = year(params.get('from'), bounds) ?? bounds.min;
@@ -59,6 +67,7 @@ export function parseUrlState(search: string, bounds: YearBounds, fallbackLocale
     filters,
     locale: oneOf(params.get('lang'), LOCALES) ?? fallbackLocale,
     view: oneOf(params.get('view'), VIEWS) ?? 'dashboard',
+    theme: oneOf(params.get('theme'), THEMES) ?? fallbackTheme,
   };
 }
 
@@ -68,6 +77,7 @@ export function formatUrlState(state: UrlState, bounds: YearBounds): string {
   const params = new URLSearchParams({ v: String(URL_STATE_VERSION) });
   params.set('lang', state.locale);
   if (state.view !== 'dashboard') params.set('view', state.view);
+  if (state.theme !== 'auto') params.set('theme', state.theme);
   if (filters.yearFrom !== bounds.min) params.set('from', String(filters.yearFrom));
   if (filters.yearTo !== bounds.max) params.set('to', String(filters.yearTo));
   if (filters.direction !== 'all') params.set('dir', filters.direction);

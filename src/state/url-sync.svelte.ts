@@ -1,6 +1,7 @@
 import type { I18n } from '../i18n/i18n.svelte';
 import type { FilterState } from './filters.svelte';
 import { formatUrlState, parseUrlState, type View, type YearBounds } from './url-state';
+import { theme } from './theme.svelte';
 
 /**
  * Keeps the address bar and the page in step: the link's state is applied at
@@ -14,15 +15,19 @@ export function syncWithUrl(
   view: { get(): View; set(value: View): void },
 ): () => void {
   const apply = () => {
-    const state = parseUrlState(location.search, bounds, i18n.locale);
+    const state = parseUrlState(location.search, bounds, i18n.locale, theme.value);
     filters.apply(state.filters);
     i18n.locale = state.locale;
     view.set(state.view);
+    theme.value = state.theme;
   };
   apply();
   const cleanupEffects = $effect.root(() => {
     $effect(() => {
-      const search = formatUrlState({ filters: filters.value, locale: i18n.locale, view: view.get() }, bounds);
+      const search = formatUrlState(
+        { filters: filters.value, locale: i18n.locale, view: view.get(), theme: theme.value },
+        bounds,
+      );
       if (search === location.search) return;
       const url = `${location.pathname}${search}${location.hash}`;
       // The first write only normalises the link the page was opened with.

@@ -5,6 +5,7 @@ import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../../src/data
 import { LOCALES } from '../../src/i18n/messages';
 import { COUNTRIES } from '../../src/reference/countries';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../../src/state/url-state';
+import { THEMES } from '../../src/state/theme';
 
 const bounds = { min: 2014, max: 2019 };
 const countries = COUNTRIES.filter((c) => c.regionType !== 'mainland').map((c) => c.iso2);
@@ -20,10 +21,12 @@ const state: fc.Arbitrary<UrlState> = fc
     partner: fc.option(fc.stringMatching(/^[\w.-]{1,64}$/)),
     locale: fc.constantFrom(...LOCALES),
     view: fc.constantFrom(...VIEWS),
+    theme: fc.constantFrom(...THEMES),
   })
-  .map(({ years, locale, view, ...rest }) => ({
+  .map(({ years, locale, view, theme, ...rest }) => ({
     locale,
     view,
+    theme,
     filters: { yearFrom: Math.min(...years), yearTo: Math.max(...years), ...rest },
   }));
 
@@ -54,13 +57,15 @@ describe('URL state', () => {
             'lang',
             'v',
             'view',
+            'theme',
           ),
           fc.string(),
         ),
         (junk, dict) => {
           const search = `?${new URLSearchParams(dict).toString()}&${junk}`;
-          const { filters, locale } = parseUrlState(search, bounds);
+          const { filters, locale, theme } = parseUrlState(search, bounds);
           expect(LOCALES).toContain(locale);
+          expect(THEMES).toContain(theme);
           expect(filters.yearFrom).toBeGreaterThanOrEqual(bounds.min);
           expect(filters.yearTo).toBeLessThanOrEqual(bounds.max);
           expect(filters.yearFrom).toBeLessThanOrEqual(filters.yearTo);
@@ -75,7 +80,7 @@ describe('URL state', () => {
   test.each([
     ['', 'the empty link'],
     ['?country=CN%27%20OR%201%3D1--', 'an injection attempt'],
-    ['?from=1999&to=2500&dir=sideways&scope=mars&category=ceo&lang=fr', 'values out of range'],
+    ['?from=1999&to=2500&dir=sideways&scope=mars&category=ceo&lang=fr&theme=neon', 'values out of range'],
     ['?program=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'markup in an id'],
     ['?from=2019&to=2014', 'a reversed range'],
     ['?country=CN', 'the mainland as a destination'],
@@ -84,6 +89,7 @@ describe('URL state', () => {
       filters: defaultFilters(2014, 2019),
       locale: 'zh-CN',
       view: 'dashboard',
+      theme: 'auto',
     });
   });
 
