@@ -2,9 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { AgreementSpanRow } from '../data/queries';
 import { dateText, emphasis, enumLabel, labelMargin, localName, truncate } from './common';
 import type { ChartContext, FixedScale } from './context';
+import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
 
-const TYPE_COLORS = ['#4e79a7', '#59a14f', '#f28e2b', '#b07aa1', '#9c755f', '#76b7b2'];
+const TYPE_COLORS = CATEGORICAL.slice(0, 6);
 const KNOWN_TYPES = ['academic_exchange', 'credit_exchange', 'joint_training', 'mou'];
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

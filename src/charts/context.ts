@@ -26,8 +26,8 @@ export interface ChartContext {
   fixed?: FixedScale;
 }
 
-/** Outbound and inbound, distinguishable in colour-blind vision and in grey. */
-export const DIRECTION_COLORS = { outbound: '#1f6fb2', inbound: '#e08a00' } as const;
+/** Outbound and inbound: apart in colour-blind vision and in grey, each 3:1 or more on white (tests/unit/palette.test.ts). */
+export const DIRECTION_COLORS = { outbound: '#1f6fb2', inbound: '#b85500' } as const;
 
 /** Parts hidden in a public view (small counts), drawn as one grey remainder. */
 export const HIDDEN_COLOR = '#b9bec6';

@@ -3,9 +3,10 @@ import type { EventRow } from '../data/queries';
 import { EVENT_KINDS } from '../data/schema';
 import { dateSpan, enumLabel, labelMargin, localName } from './common';
 import type { ChartContext, FixedScale } from './context';
+import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
 
-const KIND_COLORS = ['#4e79a7', '#59a14f', '#e15759', '#b07aa1'];
+const KIND_COLORS = CATEGORICAL.slice(0, 4);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const CJK = /[\u3400-\u9fff]/;
 

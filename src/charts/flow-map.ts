@@ -22,10 +22,10 @@ export interface FlowMapOptions {
   fixed?: readonly FlowRow[];
 }
 
-/** Flows to and from Hong Kong, Macao and Taiwan (港澳台): a third hue, apart from foreign flows. */
-export const HMT_COLORS = { outbound: '#7b2d8b', inbound: '#c27bd0' } as const;
+/** Flows to and from Hong Kong, Macao and Taiwan (港澳台): colours of their own, apart from foreign flows in every colour vision. */
+export const HMT_COLORS = { outbound: '#8e0049', inbound: '#896368' } as const;
 /** The land of countries that have flows, in the flows view. */
-const LAND_ACTIVE = '#cfd5dc';
+export const LAND_ACTIVE = '#cfd5dc';
 export const HUB_COLOR = '#b3261e';
 
 /** Below this width the world is drawn larger than the map and the view starts on Asia; pan to see the rest. */

@@ -3,6 +3,7 @@ import type { TrendStackRow } from '../data/queries';
 import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
 import { DIMMED, enumLabel, totals } from './common';
 import { HIDDEN_COLOR, type ChartContext } from './context';
+import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
 import { inYears } from './trend-by-year';
 
@@ -14,20 +15,7 @@ const SPLIT = {
 } as const;
 
 /** Twelve categorical colours; a key keeps its colour whatever the filters. */
-const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#59a14f',
-  '#e15759',
-  '#76b7b2',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#8cd17d',
-  '#86bcb6',
-  '#bab0ac',
-];
+const PALETTE = CATEGORICAL;
 
 /**
  * Person-trips per year stacked by activity type or participant category; a
@@ -88,7 +76,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
           x: 'year',
           y: (d: { total: number | null; shown: number }) => d.total ?? d.shown,
           fill: 'none',
-          stroke: '#333',
+          stroke: 'currentColor',
           strokeDasharray: '4,2',
         },
       ),
