@@ -38,10 +38,11 @@ export function chartExport<R>(
   chart: ExportableChart<R>,
   contextAt: (width: number) => ChartContext,
 ): ExportSource {
-  const view = (width: number, { public: open }: ExportView) => {
+  const view = (width: number, { public: open }: ExportView, plain = false) => {
     const shown = rows();
     if (!shown) return null;
-    const ctx = contextAt(width);
+    // A CSV holds numbers as numbers (12345), not as the page writes them (12,345 or 1.23万).
+    const ctx = plain ? { ...contextAt(width), n: (v: number) => String(v) } : contextAt(width);
     if (!open || !chart.publicRows || SMALL_COUNT_THRESHOLD <= 0) return { rows: shown, ctx };
     const n = protectedNumber(ctx.n, SMALL_COUNT_THRESHOLD) as (v: number) => string;
     return { rows: chart.publicRows(shown, SMALL_COUNT_THRESHOLD), ctx: { ...ctx, n } };
@@ -52,7 +53,7 @@ export function chartExport<R>(
       return v && chart.spec(v.rows, v.ctx);
     },
     (options) => {
-      const v = view(640, options);
+      const v = view(640, options, true);
       const data = v && chart.table(v.rows, v.ctx);
       if (!data) return toCsv([], []);
       return toCsv(
