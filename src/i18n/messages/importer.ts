@@ -11,6 +11,7 @@ export const zh = {
   'import.data.restoring': '正在恢复示例数据…',
   'import.title': '导入数据文件',
   'import.drop': '把 CSV 文件拖到这里，或',
+  'import.dropZone': '文件拖放区',
   'import.pick': '选择文件',
   'import.hint':
     '可导入交流记录和项目、合作院校、协议、活动等参考文件；支持 UTF-8、GB18030/GBK、UTF-16 编码，表头可为中文或英文。',
@@ -168,6 +169,7 @@ export const en: Record<keyof typeof zh, string> = {
   'import.data.restoring': 'Restoring the sample data…',
   'import.title': 'Import data files',
   'import.drop': 'Drop CSV files here, or',
+  'import.dropZone': 'File drop zone',
   'import.pick': 'choose files',
   'import.hint':
     'Exchange records and the reference files (programs, partners, agreements, events); UTF-8, GB18030/GBK or UTF-16; Chinese or English headers.',

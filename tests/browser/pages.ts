@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+import type { Locale } from '../../src/i18n/messages';
+import { settled } from './harness';
+
+/** The pages a visitor can see: the dashboard, the data page (数据), presenter mode and an embed. */
+export const PAGES = ['dashboard', 'data', 'presenter', 'embed'] as const;
+export type PageName = (typeof PAGES)[number];
+
+/** Opens `name` in `lang` and waits until it has drawn what it shows. */
+export async function openPage(page: Page, baseUrl: string, name: PageName, lang: Locale): Promise<void> {
+  if (name === 'embed') {
+    await page.goto(`${baseUrl}embed.html?chart=countries&lang=${lang}`);
+    await page.waitForSelector('[data-testid="embed"] svg', { timeout: 45_000 });
+    return;
+  }
+  await page.goto(`${baseUrl}?lang=${lang}${name === 'data' ? '&view=data' : ''}`);
+  if (name === 'data') {
+    await page.waitForSelector('[data-testid="data-tables"]', { timeout: 45_000 });
+    return;
+  }
+  await page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  await page.waitForSelector('[data-testid="map-table"] tbody tr', { timeout: 45_000 });
+  await settled(page);
+  if (name === 'presenter') {
+    await page.click('[data-testid="present"]');
+    await page.waitForSelector('[data-testid="presenter"] svg');
+  }
+}
