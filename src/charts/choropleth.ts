@@ -4,8 +4,8 @@ import type { RegionType } from '../data/schema';
 import { DIRECTION_COLORS } from './context';
 import type { LegendItem, MapContext } from './flow-map-types';
 
-export const MEASURES = ['outbound', 'inbound', 'total', 'net'] as const;
-export type Measure = (typeof MEASURES)[number];
+export { MEASURES, type Measure } from './flow-map-types';
+import type { Measure } from './flow-map-types';
 
 /** One country's or region's figures, summed over the places its arcs end at. */
 export interface CountryFlow {

@@ -4,6 +4,14 @@ import type { Locale } from '../i18n/messages';
 import type { ChartContext } from './context';
 import type { Point } from './flow-map-geometry';
 
+/** Arcs from Anshun, or countries shaded by a measure. */
+export const MAP_MODES = ['flows', 'choropleth'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
+/** What a shaded map shows per country. */
+export const MEASURES = ['outbound', 'inbound', 'total', 'net'] as const;
+export type Measure = (typeof MEASURES)[number];
+
 /** What the map spec needs from the page: a chart's context and the language, for city names. */
 export interface MapContext extends ChartContext {
   locale: Locale;

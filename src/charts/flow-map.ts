@@ -7,8 +7,8 @@ import { DIRECTION_COLORS } from './context';
 import type { Point } from './flow-map-geometry';
 import type { LegendSection, MapArc, MapArea, MapContext, MapFeature, MapMarker, MapSpec, Tip } from './flow-map-types';
 
-export const MAP_MODES = ['flows', 'choropleth'] as const;
-export type MapMode = (typeof MAP_MODES)[number];
+export { MAP_MODES, type MapMode } from './flow-map-types';
+import type { MapMode } from './flow-map-types';
 
 export interface FlowMapOptions {
   mode: MapMode;

@@ -22,6 +22,7 @@ export function defaultDeck(bounds: YearBounds): Deck {
         locale: 'zh-CN',
         view: 'dashboard',
         theme: 'auto',
+        map: { mode: 'flows', measure: 'total' },
       },
       bounds,
     ).replace(/&?lang=[^&]*/, '');

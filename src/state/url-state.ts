@@ -3,6 +3,7 @@ import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../data/schema
 import { LOCALES, type Locale } from '../i18n/messages';
 import { countryByIso2 } from '../reference/countries';
 import { THEMES, type Theme } from './theme';
+import { MAP_MODES, MEASURES, type MapMode, type Measure } from '../charts/flow-map-types';
 
 /** Bumped when the meaning of a parameter changes; older links are read as far as they still make sense. */
 export const URL_STATE_VERSION = 1;
@@ -17,6 +18,8 @@ export interface UrlState {
   view: View;
   /** 'auto' (the system's choice) when the link does not say. */
   theme: Theme;
+  /** The map: arcs or shaded, and the measure it shades by. */
+  map: { mode: MapMode; measure: Measure };
 }
 
 export interface YearBounds {
@@ -68,6 +71,10 @@ export function parseUrlState(
     locale: oneOf(params.get('lang'), LOCALES) ?? fallbackLocale,
     view: oneOf(params.get('view'), VIEWS) ?? 'dashboard',
     theme: oneOf(params.get('theme'), THEMES) ?? fallbackTheme,
+    map: {
+      mode: oneOf(params.get('map'), MAP_MODES) ?? 'flows',
+      measure: oneOf(params.get('measure'), MEASURES) ?? 'total',
+    },
   };
 }
 
@@ -78,6 +85,8 @@ export function formatUrlState(state: UrlState, bounds: YearBounds): string {
   params.set('lang', state.locale);
   if (state.view !== 'dashboard') params.set('view', state.view);
   if (state.theme !== 'auto') params.set('theme', state.theme);
+  if (state.map.mode !== 'flows') params.set('map', state.map.mode);
+  if (state.map.measure !== 'total') params.set('measure', state.map.measure);
   if (filters.yearFrom !== bounds.min) params.set('from', String(filters.yearFrom));
   if (filters.yearTo !== bounds.max) params.set('to', String(filters.yearTo));
   if (filters.direction !== 'all') params.set('dir', filters.direction);

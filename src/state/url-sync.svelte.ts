@@ -2,6 +2,7 @@ import type { I18n } from '../i18n/i18n.svelte';
 import type { FilterState } from './filters.svelte';
 import { formatUrlState, parseUrlState, type View, type YearBounds } from './url-state';
 import { theme } from './theme.svelte';
+import { mapView } from './map-view.svelte';
 
 /**
  * Keeps the address bar and the page in step: the link's state is applied at
@@ -20,12 +21,20 @@ export function syncWithUrl(
     i18n.locale = state.locale;
     view.set(state.view);
     theme.value = state.theme;
+    mapView.mode = state.map.mode;
+    mapView.measure = state.map.measure;
   };
   apply();
   const cleanupEffects = $effect.root(() => {
     $effect(() => {
       const search = formatUrlState(
-        { filters: filters.value, locale: i18n.locale, view: view.get(), theme: theme.value },
+        {
+          filters: filters.value,
+          locale: i18n.locale,
+          view: view.get(),
+          theme: theme.value,
+          map: { mode: mapView.mode, measure: mapView.measure },
+        },
         bounds,
       );
       if (search === location.search) return;

@@ -65,3 +65,20 @@ test('the page shown is in the link: ?view=data opens the data page, back return
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('the map view is in the link: ?map=choropleth&measure=net opens it shaded by net flow; flows drop both', async () => {
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  await page.goto(`${baseUrl}?map=choropleth&measure=net`);
+  await ready(page);
+  expect(await checked(page, 'map-mode')).toBe('choropleth');
+  expect(await page.inputValue('[data-testid="map-measure"]')).toBe('net');
+  await page.check('[data-testid="map-mode-flows"]', { force: true });
+  await page.waitForFunction(() => !location.search.includes('map='));
+  expect(new URL(page.url()).searchParams.get('measure')).toBe('net');
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('map=choropleth'));
+  expect(await checked(page, 'map-mode')).toBe('choropleth');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.context().close();
+});

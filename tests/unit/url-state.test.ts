@@ -6,6 +6,7 @@ import { LOCALES } from '../../src/i18n/messages';
 import { COUNTRIES } from '../../src/reference/countries';
 import { formatUrlState, parseUrlState, VIEWS, type UrlState } from '../../src/state/url-state';
 import { THEMES } from '../../src/state/theme';
+import { MAP_MODES, MEASURES } from '../../src/charts/flow-map-types';
 
 const bounds = { min: 2014, max: 2019 };
 const countries = COUNTRIES.filter((c) => c.regionType !== 'mainland').map((c) => c.iso2);
@@ -22,11 +23,14 @@ const state: fc.Arbitrary<UrlState> = fc
     locale: fc.constantFrom(...LOCALES),
     view: fc.constantFrom(...VIEWS),
     theme: fc.constantFrom(...THEMES),
+    mode: fc.constantFrom(...MAP_MODES),
+    measure: fc.constantFrom(...MEASURES),
   })
-  .map(({ years, locale, view, theme, ...rest }) => ({
+  .map(({ years, locale, view, theme, mode, measure, ...rest }) => ({
     locale,
     view,
     theme,
+    map: { mode, measure },
     filters: { yearFrom: Math.min(...years), yearTo: Math.max(...years), ...rest },
   }));
 
@@ -58,6 +62,8 @@ describe('URL state', () => {
             'v',
             'view',
             'theme',
+            'map',
+            'measure',
           ),
           fc.string(),
         ),
@@ -80,7 +86,10 @@ describe('URL state', () => {
   test.each([
     ['', 'the empty link'],
     ['?country=CN%27%20OR%201%3D1--', 'an injection attempt'],
-    ['?from=1999&to=2500&dir=sideways&scope=mars&category=ceo&lang=fr&theme=neon', 'values out of range'],
+    [
+      '?from=1999&to=2500&dir=sideways&scope=mars&category=ceo&lang=fr&theme=neon&map=globe&measure=gdp',
+      'values out of range',
+    ],
     ['?program=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'markup in an id'],
     ['?from=2019&to=2014', 'a reversed range'],
     ['?country=CN', 'the mainland as a destination'],
@@ -90,6 +99,7 @@ describe('URL state', () => {
       locale: 'zh-CN',
       view: 'dashboard',
       theme: 'auto',
+      map: { mode: 'flows', measure: 'total' },
     });
   });
 
