@@ -39,7 +39,7 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
         y: 'headcount',
         fill: label,
         fillOpacity: opacity,
-        stroke: (d: TrendRow) => (d.provisional ? '#333' : 'none'),
+        stroke: (d: TrendRow) => (d.provisional ? 'currentColor' : 'none'),
         strokeDasharray: '4,2',
         channels: { year: { value: 'year', label: ctx.t('col.year') } },
         tip: {
