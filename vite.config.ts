@@ -5,6 +5,7 @@ import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { cachedAggregateFiles } from './scripts/build-aggregates';
+import { buildSnapshot } from './scripts/build-snapshot';
 import { cspForPath } from './src/config/csp';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
@@ -59,6 +60,12 @@ function csvData(): Plugin {
       for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.csv'))) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
+      // The dashboard's first charts, drawn before the engine is ready (src/state/snapshot.ts).
+      this.emitFile({
+        type: 'asset',
+        fileName: 'data/snapshot.json',
+        source: JSON.stringify(await buildSnapshot(dataDir)),
+      });
       // The embed page's numbers: the app's SQL, run here on the same engine.
       for (const [name, text] of await cachedAggregateFiles(dataDir)) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: text });

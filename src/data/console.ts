@@ -66,7 +66,7 @@ export async function catalog(engine: Engine): Promise<{ table: string; rows: nu
   const columns = await engine.query(
     `SELECT table_name, column_name, data_type FROM duckdb_columns()
      WHERE schema_name = 'main' AND database_name = current_database() AND NOT internal
-       AND NOT starts_with(table_name, 'raw_')
+       AND NOT starts_with(table_name, 'raw_') AND table_name <> 'facts_cube'
      ORDER BY table_name, column_index`,
   );
   const tables = [...new Set(columns.map((c) => String(c.table_name)))];

@@ -56,3 +56,8 @@ export async function loadBatches(): Promise<StoredBatch[]> {
 export async function forgetImports(): Promise<void> {
   await withStore('readwrite', (store) => store.clear());
 }
+
+/** Whether any import is stored, without reading the files. */
+export async function hasStoredImports(): Promise<boolean> {
+  return (await withStore('readonly', (store) => store.count())) > 0;
+}

@@ -14,6 +14,7 @@ import { arrowToRows } from './arrow-rows';
 import { lockDown } from './console';
 import type { Engine, Row, SqlParam } from './engine';
 import { isFatalEngineError } from './fatal';
+import { buildCube, overCube } from './cube';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import type { Request, Response, WorkerError } from './protocol';
@@ -72,6 +73,8 @@ async function instantiate(): Promise<Connection> {
  * whenever tables may change (load, import) so none outlives its tables.
  */
 const prepared = new Map<string, PreparedStatement>();
+/** Whether `facts_cube` holds the current `facts` (large data only; see cube.ts). */
+let cube = false;
 const MAX_PREPARED = 200;
 
 function dropPrepared(): void {
@@ -150,7 +153,10 @@ async function handle(request: Request): Promise<void> {
       }
       try {
         post({ id, type: 'progress', stage: 'ingest' });
-        const files = await ingest(engineOf(db as Bindings, connection), texts);
+        cube = false;
+        const engine = engineOf(db as Bindings, connection);
+        const files = await ingest(engine, texts);
+        cube = await buildCube(engine);
         const ms = performance.now() - started;
         timings.ingest = ms - timings.engine - timings.fetch;
         post({ id, type: 'loaded', result: { files, timings, ms } });
@@ -163,7 +169,7 @@ async function handle(request: Request): Promise<void> {
       const started = performance.now();
       try {
         const connection = await open();
-        const rows = runPrepared(connection, request.sql, request.params);
+        const rows = runPrepared(connection, cube ? overCube(request.sql) : request.sql, request.params);
         post({ id, type: 'rows', rows, ms: performance.now() - started });
       } catch (error) {
         post({ id, type: 'error', error: { ...toError(error, 'query'), detail: request.sql } });
@@ -173,7 +179,10 @@ async function handle(request: Request): Promise<void> {
     default:
       dropPrepared();
       try {
-        await handleImportRequest(engineOf(db as Bindings, await open()), request, post);
+        const engine = engineOf(db as Bindings, await open());
+        if (request.type === 'import') cube = false;
+        await handleImportRequest(engine, request, post);
+        if (request.type === 'import') cube = await buildCube(engine);
       } catch (error) {
         post({ id, type: 'error', error: toError(error, request.type === 'console' ? 'console' : 'import') });
       }
