@@ -31,16 +31,14 @@ export const EMBEDDABLE: readonly EmbeddableChart[] = [
     spec: (rows, ctx) => trendByYear(rows as unknown as TrendRow[], ctx),
     publicRows: (rows, threshold) => publicCounts(rows as unknown as TrendRow[], threshold) as unknown as Row[],
   },
-  ...CHARTS.map(
-    (def): EmbeddableChart => ({
-      id: def.id,
-      title: def.title,
-      query: def.query,
-      spec: (rows, ctx) => def.spec(rows, ctx),
-      // A chart that draws no counts (the timelines) has nothing to hide.
-      publicRows: (rows, threshold) => (def.publicRows ? (def.publicRows(rows, threshold) as Row[]) : rows),
-    }),
-  ),
+  ...CHARTS.map((def): EmbeddableChart => ({
+    id: def.id,
+    title: def.title,
+    query: def.query,
+    spec: (rows, ctx) => def.spec(rows, ctx),
+    // A chart that draws no counts (the timelines) has nothing to hide.
+    publicRows: (rows, threshold) => (def.publicRows ? (def.publicRows(rows, threshold) as Row[]) : rows),
+  })),
 ];
 
 export function embeddable(id: string | null): EmbeddableChart | undefined {
