@@ -20,6 +20,8 @@ export async function openPage(page: Page, baseUrl: string, name: PageName, lang
   }
   await page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
   await page.waitForSelector('[data-testid="map-table"] tbody tr', { timeout: 45_000 });
+  // The header's actions appear once the engine is ready (the first charts may come from a snapshot before).
+  await page.waitForSelector('[data-testid="present"]', { timeout: 60_000 });
   await settled(page);
   if (name === 'presenter') {
     await page.click('[data-testid="present"]');
