@@ -18,7 +18,7 @@ import { ingest } from '../src/data/ingest';
 import { yearSpanQuery } from '../src/data/queries';
 import { DIRECTIONS, REGION_TYPES } from '../src/data/schema';
 import { aggregateKey, type Aggregates } from '../src/embed/aggregates';
-import { EMBEDDABLE } from '../src/embed/registry';
+import { EMBED_CHOICES } from '../src/embed/registry';
 import { SMALL_COUNT_THRESHOLD } from '../src/config/disclosure';
 import { bundledTexts, DATA_DIR, openNodeEngine } from './node-engine';
 
@@ -31,7 +31,7 @@ export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
     const min = Number(span?.min ?? new Date().getFullYear());
     const max = Number(span?.max ?? min);
     const charts: Aggregates['charts'] = {};
-    for (const chart of EMBEDDABLE) {
+    for (const chart of EMBED_CHOICES) {
       const results: Aggregates['charts'][string] = {};
       for (let from = min; from <= max; from++) {
         for (let to = from; to <= max; to++) {

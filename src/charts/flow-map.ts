@@ -150,11 +150,12 @@ export function flowMap(
       ],
     });
   } else {
-    const max = Math.max(1, ...(options.fixed ?? rows).map((r) => r.headcount));
+    // In a public view (an embed) a small flow's count is null: drawn at the thinnest width, its tip "<5".
+    const max = Math.max(1, ...(options.fixed ?? rows).map((r) => r.headcount ?? 0));
     const widest = Math.min(12, Math.max(5, ctx.width / 90));
     const width = scaleSqrt().domain([0, max]).range([0, widest]);
     const strokeWidth = (v: number) => Math.max(1.2, width(v));
-    const places = new Map<string, { row: FlowRow; outbound: number; inbound: number }>();
+    const places = new Map<string, { row: FlowRow; outbound: number | null; inbound: number | null }>();
     for (const row of rows) {
       const at = project(row.lon, row.lat);
       const key = `${row.country}@${row.lon},${row.lat}`;
@@ -165,14 +166,16 @@ export function flowMap(
         key: `${key}/${row.direction}`,
         country: row.country,
         color: colors[row.direction],
-        width: strokeWidth(row.headcount),
+        width: strokeWidth(row.headcount ?? 0),
         from: out ? hub : at,
         to: out ? at : hub,
         dimmed: dimmed(row.country),
         tip: [name, ctx.t(`map.tip.${row.direction}`, { value: ctx.n(row.headcount) })],
       });
       const place = places.get(key) ?? { row, outbound: 0, inbound: 0 };
-      place[row.direction] += row.headcount;
+      // A place's sum with a hidden part is hidden too.
+      const sum = place[row.direction];
+      place[row.direction] = sum === null || row.headcount === null ? null : sum + row.headcount;
       places.set(key, place);
     }
     arcs.sort((a, b) => b.width - a.width || a.key.localeCompare(b.key));
@@ -188,8 +191,8 @@ export function flowMap(
         dimmed: dimmed(row.country),
         tip: [
           placeName(row, ctx),
-          ctx.t('map.tip.outbound', { value: ctx.n(outbound) }),
-          ctx.t('map.tip.inbound', { value: ctx.n(inbound) }),
+          ctx.t('map.tip.outbound', { value: (ctx.n as (v: number | null) => string)(outbound) }),
+          ctx.t('map.tip.inbound', { value: (ctx.n as (v: number | null) => string)(inbound) }),
           ctx.t(isSelected ? 'map.tip.deselect' : 'map.tip.select'),
         ],
       });

@@ -8,6 +8,7 @@ import { trendByYearQuery, type TrendRow } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
 import { publicCounts } from '../disclosure/public-view';
+import { EMBED_MAP } from './map';
 
 /** A chart the embed page and presenter mode can draw: the app's query and the app's spec. */
 export interface EmbeddableChart {
@@ -44,3 +45,9 @@ export const EMBEDDABLE: readonly EmbeddableChart[] = [
 export function embeddable(id: string | null): EmbeddableChart | undefined {
   return EMBEDDABLE.find((chart) => chart.id === id);
 }
+
+/** What the embed page can draw, for the Embed dialog and the build's aggregates: the charts, then the map. */
+export const EMBED_CHOICES: readonly Pick<EmbeddableChart, 'id' | 'title' | 'query' | 'publicRows'>[] = [
+  ...EMBEDDABLE,
+  EMBED_MAP,
+];

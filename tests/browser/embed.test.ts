@@ -4,6 +4,7 @@ import { topCountriesQuery, trendByYearQuery } from '../../src/data/queries';
 import { HEIGHT_MESSAGE } from '../../src/config/embed';
 import { watchedPage } from './browser';
 import { EMBEDDABLE } from '../../src/embed/registry';
+import { EMBED_MAP } from '../../src/embed/map';
 import { SMALL_COUNT_THRESHOLD } from '../../src/config/disclosure';
 import { baseUrl, browser, engine, origin, useHarness } from './harness';
 
@@ -99,6 +100,29 @@ test('every chart of the dashboard embeds: its file holds the app’s rows, smal
     expect(body.charts[chart.id]!['2017-2019-inbound-all'], chart.id).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(await page.textContent('h1'), chart.id).not.toBe('');
   }
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.context().close();
+});
+
+test('the flow map embeds: its arcs from the app’s flows query made public, the basemap from the own origin', async () => {
+  const { page, errors, foreign } = await watchedPage(browser, origin);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const file = page.waitForResponse((r) => r.url().endsWith('/data/aggregates/map.json'));
+  await page.goto(`${baseUrl}embed.html?chart=map&scope=hk_macao_tw&lang=en`);
+  await page.waitForSelector('[data-testid="embed-map"] svg .arcs path');
+  expect(requests.filter((p) => /\.wasm$|worker|\.csv$/.test(p))).toEqual([]);
+  const q = EMBED_MAP.query({ ...defaultFilters(2014, 2019), region: 'hk_macao_tw' });
+  const rows = await engine.query(q.sql, q.params);
+  expect(rows.some((r) => (r.headcount as number) < 5)).toBe(true);
+  const shown = ((await (await file).json()) as { charts: { map: Record<string, { headcount: number | null }[]> } })
+    .charts.map['2014-2019-all-hk_macao_tw']!;
+  // Small flows are hidden in the file itself; each flow is one arc.
+  expect(shown.map((r) => r.headcount)).toEqual(rows.map((r) => ((r.headcount as number) < 5 ? null : r.headcount)));
+  expect(await page.locator('[data-testid="embed-map"] svg .arcs > g').count()).toBe(rows.length);
+  expect(await page.textContent('h1')).toBe('International exchange flows');
+  expect(await page.textContent('[data-testid="map-legend"]')).toContain('Anshun');
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
   await page.context().close();
