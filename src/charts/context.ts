@@ -29,5 +29,5 @@ export interface ChartContext {
 /** Outbound and inbound: apart in colour-blind vision and in grey, each 3:1 or more on white (tests/unit/palette.test.ts). */
 export const DIRECTION_COLORS = { outbound: '#1f6fb2', inbound: '#b85500' } as const;
 
-/** Parts hidden in a public view (small counts), drawn as one grey remainder. */
-export const HIDDEN_COLOR = '#b9bec6';
+/** Parts hidden in a public view (small counts), drawn as one grey remainder (3.4:1 on white, as graphics need). */
+export const HIDDEN_COLOR = '#858c96';

@@ -20,7 +20,8 @@ function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
 
 const plain = cached((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
 // Chinese counts large numbers in 万 (10⁴) and 亿 (10⁸): Intl's compact notation for zh-CN does exactly that.
-const wan = cached((locale) => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }));
+// Four decimals keep a count exact up to 1亿 (12,345 is 1.2345万, not 1.23万: tables and tiles must not round).
+const wan = cached((locale) => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 4 }));
 const percent = cached(
   (locale) => new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
 );
@@ -39,7 +40,7 @@ const megabytes = cached(
 
 /**
  * A number as the locale writes it: `12,345` in English; in Chinese `9,999`
- * below ten thousand, then `1.23万`, `4.5亿`.
+ * below ten thousand, then `1.2345万`, `4.5亿` (exact below 1亿).
  */
 export function formatNumber(locale: Locale, value: number): string {
   return locale === 'zh-CN' && Math.abs(value) >= 10_000 ? wan(locale).format(value) : plain(locale).format(value);

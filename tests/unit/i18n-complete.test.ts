@@ -137,12 +137,12 @@ describe('the bundled data: every name a chart shows exists in both languages', 
 });
 
 describe('numbers and dates in each locale', () => {
-  it('counts in 万 and 亿 in Chinese, with thousands separators in English', () => {
+  it('counts in 万 and 亿 in Chinese, exact below 1亿, with thousands separators in English', () => {
     expect(formatNumber('zh-CN', 9999)).toBe('9,999');
-    expect(formatNumber('zh-CN', 12_345)).toBe('1.23万');
+    expect(formatNumber('zh-CN', 12_345)).toBe('1.2345万');
     expect(formatNumber('zh-CN', 480_000)).toBe('48万');
-    expect(formatNumber('zh-CN', 123_456_789)).toBe('1.23亿');
-    expect(formatNumber('zh-CN', -23_456)).toBe('-2.35万');
+    expect(formatNumber('zh-CN', 123_456_789)).toBe('1.2346亿');
+    expect(formatNumber('zh-CN', -23_456)).toBe('-2.3456万');
     expect(formatNumber('en', 12_345)).toBe('12,345');
     expect(formatNumber('en', 123_456_789)).toBe('123,456,789');
     expect(formatNumber('en', 2.25)).toBe('2.3');

@@ -2,6 +2,7 @@
 export const zh = {
   'app.title': '安顺职业技术学院国际交流数据看板',
   'app.org': '国际合作与交流处',
+  'app.aboutData': '关于数据',
   'app.sample': '示例数据：为演示而编制，依据学院公开介绍，并非学院的真实记录。',
   'lang.switch': 'English',
   'theme.dark': '深色',
@@ -76,6 +77,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'app.title': 'Anshun Vocational and Technical College: International Exchange Dashboard',
   'app.org': 'Office of International Cooperation and Exchange',
+  'app.aboutData': 'About the data',
   'app.sample':
     "Sample data: made up for demonstration from the college's public introduction; not the college's actual records.",
   'lang.switch': '中文',
