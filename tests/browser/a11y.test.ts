@@ -67,6 +67,28 @@ test.each(CASES)(
   120_000,
 );
 
+test.each(['dashboard', 'embed'] as const)(
+  '%s in the dark theme (the system’s choice): no serious or critical axe violation',
+  async (name) => {
+    const { page, errors, foreign } = await watchedPage(browser, origin);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openPage(page, baseUrl, name, 'zh-CN');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const violations = await axe(page);
+    report.push(
+      `${name.padEnd(10)} dark   ${violations.map((v) => `${v.impact} ${v.id}×${v.nodes.length}`).join(' ')}`,
+    );
+    const grave = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(grave).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.context().close();
+  },
+  120_000,
+);
+
 test('axe finds what it should: an unnamed button and low contrast fail', async () => {
   const { page } = await watchedPage(browser, origin);
   await openPage(page, baseUrl, 'embed', 'en');
