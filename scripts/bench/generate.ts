@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { csvParse } from 'd3';
 import { ACTIVITY_TYPES, FUNDING, PARTICIPANT_CATEGORIES } from '../../src/data/schema';
 import { DATA_DIR } from '../node-engine';
 
@@ -69,13 +70,12 @@ function pickWeighted<T>(items: readonly T[], r: number, skew = 1): T {
   return items[Math.min(items.length - 1, Math.floor(items.length * r ** (1 + skew)))]!;
 }
 
-function ids(file: string, column: number): { id: string; country: string }[] {
-  const lines = readFileSync(join(DATA_DIR, file), 'utf8').trim().split('\n').slice(1);
-  // The reference files are simple: no quoted commas before the columns read here.
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return { id: cells[0]!, country: cells[column] ?? '' };
-  });
+/** The ids (and countries) of a bundled reference file, read by d3's CSV parser: names hold quoted commas. */
+function ids(file: string): { id: string; country: string }[] {
+  return csvParse(readFileSync(join(DATA_DIR, file), 'utf8')).map((row) => ({
+    id: row.id ?? '',
+    country: row.country ?? '',
+  }));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -83,8 +83,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The CSV text of `rows` synthetic exchanges. */
 export function exchangesCsv(rows: number, seed = 8): string {
   const rnd = random(seed);
-  const partners = ids('partners.csv', 3);
-  const programs = ids('programs.csv', 0).map((p) => p.id);
+  const partners = ids('partners.csv');
+  const programs = ids('programs.csv').map((p) => p.id);
   const out: string[] = [
     'record_id,direction,participant_category,headcount,activity_type,program,country,partner,start_date,end_date,department,funding,outcomes,status',
   ];
@@ -122,7 +122,7 @@ export function exchangesCsv(rows: number, seed = 8): string {
 
 /** Writes the folder (once: an existing one with the same row count and seed is kept). */
 export function generateDataDir(rows: number, dir: string, seed = 8): string {
-  const marker = join(dir, `.generated-${rows}-${seed}`);
+  const marker = join(dir, `.generated-${rows}-${seed}-v2`);
   if (existsSync(marker)) return dir;
   mkdirSync(dir, { recursive: true });
   for (const file of ['programs.csv', 'partners.csv', 'agreements.csv', 'events.csv']) {
