@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage } from './browser';
+import { exportChart } from './harness';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -19,16 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function exported(chart: string, kind: string): Promise<{ name: string; bytes: Buffer }> {
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click(`[data-testid="export-${chart}-${kind}"]`),
-  ]);
-  const path = await download.path();
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  return { name: download.suggestedFilename(), bytes: await readFile(path!) };
-}
+const exported = (chart: string, kind: string) => exportChart(page, chart, kind);
 
 /** Width, height and the share of pixels that are not white, measured by the browser's own decoder. */
 async function pngStats(bytes: Buffer): Promise<{ width: number; height: number; inked: number; titleInked: number }> {

@@ -6,7 +6,7 @@
  * the tooltips, the console, the SVG, PNG and CSV exports and the embeds. Hostile URL parameters
  * give the default view.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { openNodeEngine } from '../helpers/node-engine';
 import { PAYLOADS, writeHostileData } from '../fixtures/hostile/payloads';
 import { expectedViolations, launch, watchedPage, type Watched } from './browser';
 import { serveStatic } from './static-server';
-import { settled, shownKpis } from './harness';
+import { settled, shownKpis, exportChart } from './harness';
 
 const YEARS = { from: 2017, to: 2018 };
 const dist = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -131,16 +131,7 @@ async function tipText(page: Page, scope: string): Promise<string> {
   return (await tip.textContent()) ?? '';
 }
 
-async function exported(page: Page, chart: string, kind: string): Promise<Buffer> {
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click(`[data-testid="export-${chart}-${kind}"]`),
-  ]);
-  const bytes = readFileSync((await download.path())!);
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  return bytes;
-}
+const exported = async (page: Page, chart: string, kind: string) => (await exportChart(page, chart, kind)).bytes;
 
 test('the guard sees what a payload that ran would do', async () => {
   const g = await guarded();

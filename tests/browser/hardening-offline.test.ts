@@ -6,13 +6,12 @@
  * the data page, the console and the embed page; and not one request left for another origin,
  * from the page or from its workers.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage, type Watched } from './browser';
-import { baseUrl, origin, settled, shownKpis } from './harness';
+import { baseUrl, origin, settled, shownKpis, exportChart } from './harness';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/import/browser-gb18030.csv', import.meta.url));
 
@@ -79,16 +78,7 @@ afterAll(async () => {
   await new Promise((resolve) => proxy?.close(resolve));
 });
 
-async function exported(page: Page, chart: string, kind: string): Promise<Buffer> {
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click(`[data-testid="export-${chart}-${kind}"]`),
-  ]);
-  const bytes = readFileSync((await download.path())!);
-  await page.click(`[data-testid="export-${chart}"] summary`);
-  return bytes;
-}
+const exported = async (page: Page, chart: string, kind: string) => (await exportChart(page, chart, kind)).bytes;
 
 test('the whole app with every other origin cut off', async () => {
   const { page } = w;

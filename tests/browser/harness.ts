@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Row } from '../../src/data/engine';
@@ -72,4 +73,16 @@ export async function openDashboard(
   for (const selector of selectors) await watched.page.waitForSelector(selector, { timeout: 45_000 });
   await settled(watched.page);
   return watched;
+}
+
+/** Downloads a chart's export (`png2`, `png3`, `svg`, `csv`) through its menu, which is left closed. */
+export async function exportChart(page: Page, chart: string, kind: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.click(`[data-testid="export-${chart}"] summary`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-testid="export-${chart}-${kind}"]`),
+  ]);
+  const bytes = await readFile((await download.path())!);
+  await page.click(`[data-testid="export-${chart}"] summary`);
+  return { name: download.suggestedFilename(), bytes };
 }
