@@ -630,7 +630,9 @@ async function main(): Promise<void> {
     if (existsSync(doc) && !ONLY) {
       const text = readFileSync(doc, 'utf8').replace(
         /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/,
-        (_, start: string, end: string) => `${start}${stamp}\n\n\`\`\`text\n${printed}\n\`\`\`\n${end}`,
+        // As prettier writes Markdown (npm run lint checks it): a blank line after the marker, no trailing spaces.
+        (_, start: string, end: string) =>
+          `${start}\n${stamp}\n\n\`\`\`text\n${printed.replace(/ +$/gm, '')}\n\`\`\`\n\n${end}`,
       );
       writeFileSync(doc, text);
     }
