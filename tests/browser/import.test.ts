@@ -5,56 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ingest } from '../../src/data/ingest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importFiles } from '../../src/data/import-run';
-import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
-import { defaultFilters, type Filters } from '../../src/data/filters';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage, type Watched } from './browser';
+import { defaultFilters } from '../../src/data/filters';
+import { watchedPage, type Watched } from './browser';
+import { baseUrl, browser, engine, expectedKpis, origin, settled, shownKpis, useHarness } from './harness';
 
-const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
 const FIXTURE = fileURLToPath(new URL('../fixtures/import/browser-gb18030.csv', import.meta.url));
 
-let browser: Browser;
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-
-beforeAll(async () => {
-  [browser, engine] = await Promise.all([launch(), openNodeEngine()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  engine?.close();
-});
-
-async function expectedKpis(filters: Filters): Promise<Record<string, number>> {
-  const k = kpiQuery(filters);
-  const a = activeAgreementsQuery(filters);
-  const [[kpis], [agreements]] = await Promise.all([engine.query(k.sql, k.params), engine.query(a.sql, a.params)]);
-  return { ...(kpis as Record<string, number>), agreements: (agreements as { agreements: number }).agreements };
-}
-
-async function shownKpis(page: Page): Promise<Record<string, number>> {
-  const tiles = await page
-    .locator('[data-testid^="kpi-"]')
-    .evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('data-testid')!.slice(4), el.getAttribute('data-value') ?? '']),
-    );
-  return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-    return (
-      tiles.length === 5 &&
-      tiles.every((t) => t.getAttribute('data-value') !== '') &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0
-    );
-  });
-}
+// Chromium, and the engine in Node with the bundled data in (the harness), which the import then replaces.
+useHarness();
 
 async function openDashboard(w: Watched): Promise<void> {
   await w.page.goto(baseUrl);
@@ -68,7 +28,6 @@ describe('importing a staff export', () => {
   let sample: Record<string, number>;
 
   beforeAll(async () => {
-    await ingest(engine, bundledTexts());
     sample = await expectedKpis(defaultFilters(2014, 2019));
     const bytes = new Uint8Array(readFileSync(FIXTURE));
     const outcome = await importFiles(engine, [{ name: 'browser-gb18030.csv', bytes }], {
