@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { importFiles } from '../../src/data/import-run';
@@ -16,8 +16,8 @@ import { CsvReader } from '../../src/import/csv';
 import { FILE_ERRORS, PROBLEM_CODES } from '../../src/import/report';
 import { stageRows } from '../../src/import/stage';
 import { planFile } from '../../src/import/structure';
-import { ingest } from '../../src/data/ingest';
-import { bundledTexts, DATA_DIR, openNodeEngine } from '../helpers/node-engine';
+import { DATA_DIR } from '../helpers/node-engine';
+import { useBundledEngine } from '../helpers/bundled-engine';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const SEEDS: { name: string; bytes: Uint8Array }[] = [
@@ -214,13 +214,7 @@ describe('the pure reader', () => {
 });
 
 describe('the whole import on the real engine', () => {
-  type Engine = Awaited<ReturnType<typeof openNodeEngine>>;
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await openNodeEngine();
-    await ingest(engine, bundledTexts());
-  });
-  afterAll(() => engine?.close());
+  const db = useBundledEngine();
 
   // Found by this fuzzer: a required reference column (agreements.partner) mixed a text error code with
   // an untyped NULL, so every agreements.csv import failed with a Binder Error.
@@ -228,7 +222,7 @@ describe('the whole import on the real engine', () => {
     const bytes = new TextEncoder().encode(
       'id,partner,agreement_type,signed_date,end_date,status\nA-1,cut,mou,2017-01-02,,active\nA-2,,mou,2017-01-02,,active\n',
     );
-    const outcome = await importFiles(engine, [{ name: 'agreements.csv', bytes }], {
+    const outcome = await importFiles(db(), [{ name: 'agreements.csv', bytes }], {
       mode: 'replace',
       replacesSample: false,
       thisYear: 2026,
@@ -241,7 +235,7 @@ describe('the whole import on the real engine', () => {
     let imported = 0;
     await fc.assert(
       fc.asyncProperty(anyFile, fc.constantFrom('replace' as const, 'append' as const), async (file, mode) => {
-        const outcome = await importFiles(engine, [file], { mode, replacesSample: false, thisYear: 2026 });
+        const outcome = await importFiles(db(), [file], { mode, replacesSample: false, thisYear: 2026 });
         const [report] = outcome.files;
         expect(report).toBeDefined();
         if (report!.error !== null) {
@@ -253,11 +247,11 @@ describe('the whole import on the real engine', () => {
         for (const problem of report!.problems) expect(PROBLEM_CODES).toContain(problem.code);
         if (mode === 'replace' && outcome.changed) {
           imported++;
-          const [row] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(report!.table)}`);
+          const [row] = await db().query(`SELECT count(*)::INTEGER AS n FROM ${ident(report!.table)}`);
           expect(row!.n).toBe(report!.loaded);
         }
         // The engine still answers after every file.
-        const [facts] = await engine.query('SELECT count(*)::INTEGER AS n FROM facts');
+        const [facts] = await db().query('SELECT count(*)::INTEGER AS n FROM facts');
         expect(Number(facts!.n)).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 300, seed: 17 },

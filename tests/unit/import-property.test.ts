@@ -3,21 +3,13 @@
  * quoted as spreadsheets quote them, values in the words and date forms staff use) in each
  * supported encoding, come back through the importer and DuckDB unchanged.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { ingest } from '../../src/data/ingest';
 import { importFiles } from '../../src/data/import-run';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
+import { useBundledEngine } from '../helpers/bundled-engine';
 
-type Engine = Awaited<ReturnType<typeof openNodeEngine>>;
-let engine: Engine;
-
-beforeAll(async () => {
-  engine = await openNodeEngine();
-  await ingest(engine, bundledTexts());
-});
-afterAll(() => engine?.close());
+const db = useBundledEngine();
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'] as const;
 type Encoding = (typeof ENCODINGS)[number];
@@ -146,14 +138,14 @@ test('generated rows round-trip in every encoding', async () => {
             .join(',');
         });
         const bytes = encode([header, ...lines].join('\r\n') + '\r\n', encoding);
-        const outcome = await importFiles(engine, [{ name: 'generated.csv', bytes }], {
+        const outcome = await importFiles(db(), [{ name: 'generated.csv', bytes }], {
           mode: 'replace',
           replacesSample: false,
           thisYear: 2026,
         });
         const report = outcome.files[0]!;
         expect(report).toMatchObject({ rowsIn: rows.length, loaded: rows.length, rejected: 0 });
-        const back = await engine.query(
+        const back = await db().query(
           `SELECT record_id, direction, participant_category, headcount, activity_type, country,
              strftime(start_date, '%Y-%m-%d') AS start_date, strftime(end_date, '%Y-%m-%d') AS end_date, department, outcomes
            FROM exchanges ORDER BY CAST(substr(record_id, 3) AS INTEGER)`,

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { CHARTS } from '../../src/charts/registry';
 import type { ChartContext } from '../../src/charts/context';
 import { renderPlot } from '../../src/charts/render';
 import { trendByYear, trendTable } from '../../src/charts/trend-by-year';
 import { trendStacked, trendStackedTable } from '../../src/charts/trend-stacked';
-import { ingest } from '../../src/data/ingest';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { trendStackQuery, type TrendStackRow } from '../../src/data/queries';
 import { publicCounts, publicCountrySums, publicParts } from '../../src/disclosure/public-view';
 import { protectedNumber } from '../../src/disclosure/protect';
 import { formatNumber, translate } from '../../src/i18n/translate';
 import { countryName } from '../../src/reference/countries';
-import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
+import { useBundledEngine } from '../helpers/bundled-engine';
 
 // Public exports: the app's rows for every single year of the bundled data, with small counts hidden.
 const T = 5;
@@ -25,17 +24,12 @@ const ctx: ChartContext = {
   locale: 'zh-CN',
 };
 
-let engine: Awaited<ReturnType<typeof openNodeEngine>>;
-beforeAll(async () => {
-  engine = await openNodeEngine();
-  await ingest(engine, bundledTexts());
-});
-afterAll(() => engine?.close());
+const db = useBundledEngine();
 
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2019];
 const filtersOf = (year: number): Filters => ({ ...defaultFilters(year, year) });
 const run = async (q: { sql: string; params: (string | number | boolean | null)[] }) =>
-  (await engine.query(q.sql, q.params)) as Record<string, unknown>[];
+  (await db().query(q.sql, q.params)) as Record<string, unknown>[];
 const small = (v: unknown) => typeof v === 'number' && v >= 1 && v < T;
 
 /** Every count left in public rows is 0 or at least the threshold. */
