@@ -3,8 +3,9 @@ import type { BuiltQuery } from '../sql';
 
 /**
  * The agreements of the filters, for queries over `agreements AS a` joined by
- * AGREEMENT_JOINS: in force at some time in the year range, in the scope,
- * country and partner selected. Direction, program and category do not apply.
+ * AGREEMENT_JOINS: in force at some time in the year range (signed_date..end_date
+ * overlaps it; no end_date: open-ended), whatever their status today, in the
+ * scope, country and partner selected. Direction, program and category do not apply.
  */
 export function whereAgreements(filters: Filters): BuiltQuery {
   const parts = ['year(a.signed_date) <= ?', '(a.end_date IS NULL OR year(a.end_date) >= ?)'];

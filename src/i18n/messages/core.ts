@@ -117,7 +117,7 @@ export const en: Record<keyof typeof zh, string> = {
   'kpi.inbound': 'Inbound person-trips',
   'kpi.countries': 'Countries and regions',
   'kpi.partners': 'Partner institutions',
-  'kpi.agreements': 'Active agreements',
+  'kpi.agreements': 'Agreements in force',
   'chart.loading': 'Computing…',
   'chart.empty': 'No data for the current filters',
   'chart.source':
