@@ -5,8 +5,11 @@
  *
  * This is not the college's real record. It is made up to be consistent with the nine seed
  * facts of DESIGN.md (taken from the college's own introduction) and to give the charts some
- * texture over 2014–2019. Apart from the three Taiwanese universities named in that introduction,
- * the partner institutions are invented for illustration.
+ * texture over 2014–2019. Its weight is the introduction's: Taiwan, China (the credit exchange and
+ * the visits of three universities) leads, then the countries teachers went to and visitors came
+ * from (Nepal, the US, the UK, Germany, …); the ASEAN countries met at forums are present but
+ * smaller. tests/unit/seed-facts.test.ts holds both. Apart from the three Taiwanese universities
+ * named in that introduction, the partner institutions are invented for illustration.
  *
  * Deterministic: a fixed-seed PRNG (mulberry32), no clock, no dependencies. Run:
  *   node scripts/make-sample.mjs
@@ -356,9 +359,9 @@ seed({
 // Seed fact 3: the provincial Confucius Institute Project, teachers teaching Chinese in Nepal.
 for (const [y, n] of [
   [2016, 2],
-  [2017, 2],
-  [2018, 3],
-  [2019, 2],
+  [2017, 3],
+  [2018, 4],
+  [2019, 3],
 ]) {
   seed({
     direction: 'outbound',
@@ -631,7 +634,7 @@ seed({
 seed({
   direction: 'outbound',
   participant_category: 'student',
-  headcount: 14,
+  headcount: 8,
   activity_type: 'short_program',
   program: 'asean-short',
   country: 'MY',
@@ -642,29 +645,43 @@ seed({
   funding: 'mixed',
 });
 
-// Texture: generated rows from templates, more each year (the growing trend).
+// Texture: generated rows from templates, more each year (the growing trend). The weight follows the seed: Taiwan
+// (the three partner universities) first, then the countries teachers went to and visitors came from, Nepal (the
+// Confucius Institute project); the ASEAN countries met at the China-ASEAN week are contacts, present but smaller.
+// A country listed twice in a template is drawn twice as often.
+const TW_PARTNERS = ['cut', 'hungkuang', 'fooyin'];
 const T = (o) => o;
 // prettier-ignore
 const TEMPLATES = [
-  T({ w: 5, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', program: 'asean-short', countries: ['TH', 'TH', 'MY', 'SG'], n: [6, 18], days: [10, 21], months: [1, 7, 8], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.agri, DEPARTMENTS.hum], funding: ['mixed', 'self'], outcomes: ['Short-course certificate', 'Cultural immersion;Short-course certificate', ''] }),
-  T({ w: 2, from: 2017, dir: 'outbound', cat: 'student', act: 'internship', program: 'overseas-internship', countries: ['SG', 'MY', 'JP', 'TH'], n: [2, 6], days: [90, 180], months: [3, 7, 9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.mech], funding: ['partner', 'self'], outcomes: ['Internship certificate', ''] }),
-  T({ w: 1, from: 2018, dir: 'outbound', cat: 'student', act: 'language_training', countries: ['KR', 'JP', 'TH'], n: [3, 10], days: [21, 45], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism], funding: ['self', 'mixed'], outcomes: ['Language certificate', ''] }),
-  T({ w: 1, from: 2018, dir: 'outbound', cat: 'student', act: 'degree_study', countries: ['TH', 'MY'], n: [1, 3], days: [600, 720], months: [9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ], funding: ['self'], outcomes: [''] }),
-  T({ w: 1, from: 2017, dir: 'outbound', cat: 'student', act: 'competition', countries: ['TH', 'SG', 'MY', 'RU'], n: [2, 5], days: [3, 7], months: [4, 5, 11], depts: [DEPARTMENTS.it, DEPARTMENTS.mech, DEPARTMENTS.art], funding: ['college'], outcomes: ['Skills competition award', 'Second prize', ''] }),
-  T({ w: 4, from: 2014, dir: 'outbound', cat: 'teacher', act: 'training', program: 'teacher-training-abroad', countries: ['US', 'GB', 'DE', 'SG', 'DE', 'GB'], n: [1, 5], days: [14, 60], months: [4, 7, 10, 11], depts: TEACHING_DEPTS, funding: ['provincial', 'government', 'college', 'mixed'], outcomes: ['Training certificate', 'Curriculum standards introduced', ''] }),
-  T({ w: 2, from: 2014, dir: 'outbound', cat: 'teacher', act: 'study_visit', countries: ['SG', 'TH', 'MY', 'KR', 'JP', 'RU', 'RO'], n: [1, 4], days: [5, 12], months: [3, 5, 6, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: [''] }),
-  T({ w: 1, from: 2016, dir: 'outbound', cat: 'teacher', act: 'conference', countries: ['TH', 'SG', 'MY', 'RO', 'KR'], n: [1, 2], days: [3, 6], months: [5, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: ['Paper presented', ''] }),
-  T({ w: 2, from: 2014, dir: 'outbound', cat: 'leader', act: 'official_visit', countries: ['TH', 'MY', 'SG', 'DE', 'RO', 'HR', 'BG', 'KR', 'US', 'NP', 'GB'], n: [2, 5], days: [5, 10], months: [3, 5, 6, 9, 11], depts: [DEPARTMENTS.office], funding: ['college'], outcomes: ['Cooperation talks', 'Memorandum of understanding signed', ''] }),
-  T({ w: 1, from: 2015, dir: 'outbound', cat: 'staff', act: 'training', countries: ['SG', 'GB', 'MY'], n: [1, 4], days: [10, 21], months: [5, 8, 11], depts: [DEPARTMENTS.office, ''], funding: ['college', 'government'], outcomes: ['Training certificate', ''] }),
-  T({ w: 3, from: 2014, dir: 'inbound', cat: 'expert', act: 'teaching', program: 'foreign-experts', countries: ['US', 'DE', 'GB', 'NZ', 'FR', 'RU', 'KR'], n: [1, 3], days: [5, 30], months: [3, 4, 5, 9, 10, 11], depts: TEACHING_DEPTS, funding: ['government', 'college'], outcomes: ['Lecture series', 'Teaching workshop', ''] }),
-  T({ w: 2, from: 2014, dir: 'inbound', cat: 'leader', act: 'official_visit', countries: ['US', 'DE', 'FR', 'NZ', 'KR', 'JP', 'TH', 'MY', 'RO', 'GB', 'NP'], n: [2, 6], days: [1, 3], months: [3, 4, 5, 6, 9, 10, 11], depts: [DEPARTMENTS.office], funding: ['partner'], outcomes: ['Cooperation talks', ''] }),
-  T({ w: 2, from: 2015, dir: 'inbound', cat: 'teacher', act: 'study_visit', countries: ['KR', 'JP', 'TH', 'MY', 'US', 'NZ', 'FR'], n: [1, 5], days: [2, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
-  T({ w: 2, from: 2016, dir: 'inbound', cat: 'student', act: 'short_program', countries: ['KR', 'JP', 'TH', 'MY', 'US', 'NP'], n: [4, 15], days: [7, 21], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism, DEPARTMENTS.agri], funding: ['partner', 'self'], outcomes: ['Chinese language and culture course', 'Batik and Tunpu culture workshop', ''] }),
-  T({ w: 1, from: 2017, dir: 'inbound', cat: 'student', act: 'language_training', countries: ['TH', 'NP', 'MY'], n: [2, 8], days: [120, 170], months: [3, 9], depts: [DEPARTMENTS.hum], funding: ['government', 'partner'], outcomes: ['HSK level 3', ''] }),
+  // Cross-Strait: students on summer study, teachers on training, leaders visiting, and the partners' people coming.
+  T({ w: 2, from: 2015, dir: 'outbound', cat: 'student', act: 'short_program', countries: ['TW'], partners: TW_PARTNERS, n: [3, 10], days: [10, 21], months: [7, 8], depts: [DEPARTMENTS.tourism, DEPARTMENTS.art, DEPARTMENTS.it, DEPARTMENTS.med], funding: ['mixed', 'self'], outcomes: ['Summer study certificate', 'Cultural immersion', ''] }),
+  T({ w: 1.5, from: 2014, dir: 'outbound', cat: 'teacher', act: 'training', countries: ['TW'], partners: TW_PARTNERS, n: [1, 5], days: [14, 45], months: [3, 7, 10, 11], depts: TEACHING_DEPTS, funding: ['provincial', 'college'], outcomes: ['Training certificate', 'Curriculum standards introduced', ''] }),
+  T({ w: 1, from: 2014, dir: 'outbound', cat: 'leader', act: 'official_visit', countries: ['TW'], partners: TW_PARTNERS, n: [2, 4], days: [5, 8], months: [4, 6, 11], depts: [DEPARTMENTS.office], funding: ['college'], outcomes: ['Cooperation talks', ''] }),
+  T({ w: 2, from: 2015, dir: 'inbound', cat: 'student', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [3, 9], days: [5, 10], months: [4, 5, 10, 11], depts: [DEPARTMENTS.tourism, DEPARTMENTS.art, DEPARTMENTS.agri], funding: ['partner'], outcomes: ['Cultural exchange', 'Field visit to Huangguoshu', ''] }),
+  T({ w: 1.5, from: 2014, dir: 'inbound', cat: 'teacher', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [1, 4], days: [3, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
+  T({ w: 1, from: 2015, dir: 'inbound', cat: 'expert', act: 'teaching', countries: ['TW'], partners: TW_PARTNERS, n: [1, 2], days: [7, 21], months: [3, 9, 10], depts: TEACHING_DEPTS, funding: ['partner', 'college'], outcomes: ['Lecture series', ''] }),
+  // Teachers out to study and exchange (seed fact 1), students on internships and competitions.
+  T({ w: 4, from: 2014, dir: 'outbound', cat: 'teacher', act: 'training', program: 'teacher-training-abroad', countries: ['US', 'GB', 'DE', 'US', 'GB', 'DE', 'SG'], n: [1, 5], days: [14, 60], months: [4, 7, 10, 11], depts: TEACHING_DEPTS, funding: ['provincial', 'government', 'college', 'mixed'], outcomes: ['Training certificate', 'Curriculum standards introduced', ''] }),
+  T({ w: 2, from: 2014, dir: 'outbound', cat: 'teacher', act: 'study_visit', countries: ['RU', 'RO', 'HR', 'BG', 'SG', 'US', 'GB', 'DE', 'NP', 'TH', 'MY'], n: [1, 4], days: [5, 12], months: [3, 5, 6, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: [''] }),
+  T({ w: 1, from: 2016, dir: 'outbound', cat: 'teacher', act: 'conference', countries: ['GB', 'SG', 'RO', 'KR', 'TH', 'VN'], n: [1, 2], days: [3, 6], months: [5, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: ['Paper presented', ''] }),
+  T({ w: 2, from: 2014, dir: 'outbound', cat: 'leader', act: 'official_visit', countries: ['DE', 'RO', 'HR', 'BG', 'US', 'NP', 'GB', 'RU', 'KR', 'TH', 'MY', 'VN', 'LA'], n: [2, 5], days: [5, 10], months: [3, 5, 6, 9, 11], depts: [DEPARTMENTS.office], funding: ['college'], outcomes: ['Cooperation talks', 'Memorandum of understanding signed', ''] }),
+  T({ w: 1, from: 2015, dir: 'outbound', cat: 'staff', act: 'training', countries: ['GB', 'DE', 'SG'], n: [1, 4], days: [10, 21], months: [5, 8, 11], depts: [DEPARTMENTS.office, ''], funding: ['college', 'government'], outcomes: ['Training certificate', ''] }),
+  T({ w: 1, from: 2017, dir: 'outbound', cat: 'student', act: 'internship', program: 'overseas-internship', countries: ['DE', 'JP', 'SG', 'GB'], n: [2, 6], days: [90, 180], months: [3, 7, 9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.mech], funding: ['partner', 'self'], outcomes: ['Internship certificate', ''] }),
+  T({ w: 1, from: 2017, dir: 'outbound', cat: 'student', act: 'competition', countries: ['TW', 'SG', 'RU', 'DE'], n: [2, 5], days: [3, 7], months: [4, 5, 11], depts: [DEPARTMENTS.it, DEPARTMENTS.mech, DEPARTMENTS.art], funding: ['college'], outcomes: ['Skills competition award', 'Second prize', ''] }),
+  T({ w: 1, from: 2018, dir: 'outbound', cat: 'student', act: 'language_training', countries: ['KR', 'JP'], n: [3, 8], days: [21, 45], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism], funding: ['self', 'mixed'], outcomes: ['Language certificate', ''] }),
+  T({ w: 1, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', program: 'asean-short', countries: ['TH', 'MY', 'VN', 'SG'], n: [3, 8], days: [10, 21], months: [1, 7, 8], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.agri], funding: ['mixed', 'self'], outcomes: ['Short-course certificate', 'Cultural immersion;Short-course certificate', ''] }),
+  T({ w: 0.5, from: 2018, dir: 'outbound', cat: 'student', act: 'degree_study', countries: ['GB', 'TH', 'MY'], n: [1, 2], days: [600, 720], months: [9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ], funding: ['self'], outcomes: [''] }),
+  T({ w: 1, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', countries: ['US', 'GB', 'DE', 'GB'], n: [3, 9], days: [12, 21], months: [7, 8], depts: [DEPARTMENTS.mech, DEPARTMENTS.it, DEPARTMENTS.tourism, DEPARTMENTS.build], funding: ['mixed', 'self'], outcomes: ['Study tour certificate', ''] }),
+  // Visitors (seed fact 4), Nepalese students and staff (the Confucius Institute link), a few ASEAN contacts.
+  T({ w: 3, from: 2014, dir: 'inbound', cat: 'expert', act: 'teaching', program: 'foreign-experts', countries: ['US', 'DE', 'GB', 'NZ', 'FR', 'RU', 'KR', 'JP', 'US', 'DE'], n: [1, 3], days: [5, 30], months: [3, 4, 5, 9, 10, 11], depts: TEACHING_DEPTS, funding: ['government', 'college'], outcomes: ['Lecture series', 'Teaching workshop', ''] }),
+  T({ w: 2, from: 2014, dir: 'inbound', cat: 'leader', act: 'official_visit', countries: ['US', 'DE', 'FR', 'NZ', 'KR', 'JP', 'GB', 'NP', 'RO', 'TH', 'MY', 'VN'], n: [2, 6], days: [1, 3], months: [3, 4, 5, 6, 9, 10, 11], depts: [DEPARTMENTS.office], funding: ['partner'], outcomes: ['Cooperation talks', ''] }),
+  T({ w: 2, from: 2015, dir: 'inbound', cat: 'teacher', act: 'study_visit', countries: ['KR', 'JP', 'US', 'NZ', 'FR', 'DE', 'NP', 'TH'], n: [1, 5], days: [2, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
+  T({ w: 1.5, from: 2016, dir: 'inbound', cat: 'student', act: 'short_program', countries: ['KR', 'JP', 'US', 'NP', 'NZ', 'GB', 'NP', 'US'], n: [4, 12], days: [7, 21], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism, DEPARTMENTS.agri], funding: ['partner', 'self'], outcomes: ['Chinese language and culture course', 'Batik and Tunpu culture workshop', ''] }),
+  T({ w: 1.5, from: 2016, dir: 'inbound', cat: 'student', act: 'language_training', countries: ['NP', 'NP', 'NP', 'LA', 'TH'], n: [2, 8], days: [120, 170], months: [3, 9], depts: [DEPARTMENTS.hum], funding: ['government', 'partner'], outcomes: ['HSK level 3', ''] }),
   T({ w: 1, from: 2015, dir: 'inbound', cat: 'other', act: 'other', countries: ['JP', 'SG', 'DE', 'US'], n: [1, 4], days: [1, 3], months: [4, 6, 10], depts: [DEPARTMENTS.office, DEPARTMENTS.econ], funding: ['partner'], outcomes: ['Enterprise cooperation talks', ''] }),
-  T({ w: 1, from: 2016, dir: 'inbound', cat: 'staff', act: 'training', countries: ['NP', 'TH', 'MY'], n: [3, 12], days: [14, 28], months: [6, 10, 11], depts: [DEPARTMENTS.agri, DEPARTMENTS.tourism], funding: ['government'], outcomes: ['Training certificate', ''] }),
+  T({ w: 1, from: 2016, dir: 'inbound', cat: 'staff', act: 'training', countries: ['NP', 'NP', 'LA', 'KH', 'VN'], n: [2, 8], days: [14, 28], months: [6, 10, 11], depts: [DEPARTMENTS.agri, DEPARTMENTS.tourism], funding: ['government'], outcomes: ['Training certificate', ''] }),
 ];
-const ROWS_PER_YEAR = { 2014: 11, 2015: 15, 2016: 21, 2017: 26, 2018: 31, 2019: 36 };
+const ROWS_PER_YEAR = { 2014: 14, 2015: 20, 2016: 27, 2017: 33, 2018: 39, 2019: 45 };
 
 function weighted(list) {
   const total = list.reduce((s, t) => s + t.w, 0);
@@ -682,15 +699,20 @@ for (const [yearText, count] of Object.entries(ROWS_PER_YEAR)) {
   const open = TEMPLATES.filter((t) => t.from <= year);
   for (let i = 0; i < count; i++) {
     const t = weighted(open);
-    const country = pick(t.countries);
+    // Each template deals its countries in turn (a listed country's share holds in any seed), from a random start.
+    t.turn = (t.turn ?? int(0, t.countries.length - 1)) + 1;
+    const country = t.countries[t.turn % t.countries.length];
     const month = pick(t.months);
     const start = ymd(year, month, int(1, daysInMonth(year, month)));
     const days = int(t.days[0], t.days[1]);
-    const candidate = PARTNER_OF[country];
+    // Taiwan's partners: the three universities (the credit exchange and the academic agreements); no partner before
+    // the first agreement of 2015.
+    const candidate =
+      country === 'TW' ? (year >= 2015 ? pick(t.partners ?? TW_PARTNERS) : undefined) : PARTNER_OF[country];
     // An enterprise partner takes interns and sends managers, not students.
     const fits =
       candidate && !(t.cat === 'student' && t.act !== 'internship' && PARTNER_TYPE[candidate] === 'enterprise');
-    const partner = fits && chance(0.6) ? candidate : '';
+    const partner = fits && (country === 'TW' || chance(0.6)) ? candidate : '';
     textureRows.push({
       direction: t.dir,
       participant_category: t.cat,

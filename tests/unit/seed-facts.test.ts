@@ -3,6 +3,7 @@
  * introduction) and be internally consistent. Every check runs SQL on the real DuckDB engine over
  * the CSV files as they are on disk.
  */
+import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine, readDataFile } from '../helpers/node-engine';
 import {
@@ -345,5 +346,98 @@ describe('seed facts of DESIGN.md', () => {
         },
       ]),
     );
+  });
+});
+
+/**
+ * The seed's weight: the countries and partners the college's introduction names lead every ranking; forum contacts
+ * such as the ASEAN countries are present but smaller. Computed here in plain TypeScript over the parsed CSV files,
+ * not with SQL, and with the lists written out here rather than taken from the app's reference data.
+ */
+describe("rankings tell the seed's story", () => {
+  /** Named by the introduction: teachers went to (fact 1), visitors came from (fact 4), Nepal (fact 3), Taiwan. */
+  const SEED_COUNTRIES = ['TW', 'US', 'SG', 'GB', 'DE', 'RU', 'RO', 'HR', 'BG', 'NP', 'FR', 'NZ', 'KR', 'JP'];
+  /** ASEAN's members (Timor-Leste included). */
+  const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'];
+  const SEED_PARTNERS = ['cut', 'hungkuang', 'fooyin'];
+
+  const rows = csvParse(readDataFile('exchanges.csv')).map((r) => ({
+    year: Number(r.start_date!.slice(0, 4)),
+    direction: r.direction!,
+    country: r.country!,
+    partner: r.partner ?? '',
+    program: r.program ?? '',
+    headcount: Number(r.headcount),
+  }));
+  type Row = (typeof rows)[number];
+  /** [key, person-trips] from the largest down (ties by key, so the order is fixed). */
+  const ranking = (of: Row[], key: (r: Row) => string): [string, number][] => {
+    const sums = new Map<string, number>();
+    for (const r of of) if (key(r)) sums.set(key(r), (sums.get(key(r)) ?? 0) + r.headcount);
+    return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  const total = (of: Row[]) => of.reduce((s, r) => s + r.headcount, 0);
+  const byCountry = ranking(rows, (r) => r.country);
+  const trips = new Map(byCountry);
+
+  it('Taiwan, China leads by person-trips, clearly (at least 1.5× the second)', () => {
+    expect(byCountry[0]?.[0]).toBe('TW');
+    expect(byCountry[0]![1]).toBeGreaterThanOrEqual(1.5 * byCountry[1]![1]);
+  });
+
+  it('the countries and regions the seed names fill the top eight ranks', () => {
+    const top = byCountry.slice(0, 8).map(([c]) => c);
+    expect(top.filter((c) => !SEED_COUNTRIES.includes(c))).toEqual([]);
+    // Nepal (the Confucius Institute teachers) and the first countries teachers went to come next to Taiwan.
+    expect(top.slice(1, 6)).toEqual(expect.arrayContaining(['NP', 'US', 'GB', 'DE']));
+  });
+
+  it('no ASEAN country in the top 3, overall, in each direction and among foreign countries', () => {
+    const views: Row[][] = [
+      rows,
+      rows.filter((r) => r.direction === 'outbound'),
+      rows.filter((r) => r.direction === 'inbound'),
+      rows.filter((r) => !['TW', 'HK', 'MO'].includes(r.country)),
+    ];
+    for (const view of views) {
+      const top3 = ranking(view, (r) => r.country).slice(0, 3);
+      expect(top3.filter(([c]) => ASEAN.includes(c))).toEqual([]);
+    }
+    // Taiwan leads each direction too.
+    expect(ranking(views[1]!, (r) => r.country)[0]?.[0]).toBe('TW');
+    expect(ranking(views[2]!, (r) => r.country)[0]?.[0]).toBe('TW');
+  });
+
+  it('ASEAN forum contacts are present but a minority: under 25% of all trips, each well under Taiwan', () => {
+    const asean = total(rows.filter((r) => ASEAN.includes(r.country)));
+    expect(asean / total(rows)).toBeLessThan(0.25);
+    for (const c of ['MY', 'TH', 'VN']) expect(trips.get(c) ?? 0).toBeGreaterThan(0);
+    for (const [c, n] of byCountry) if (!SEED_COUNTRIES.includes(c)) expect(n, c).toBeLessThan(trips.get('TW')! / 4);
+  });
+
+  it('Taiwan, China leads every year from the credit exchange agreements on (2016–2019)', () => {
+    for (const year of [2016, 2017, 2018, 2019]) {
+      const top = ranking(
+        rows.filter((r) => r.year === year),
+        (r) => r.country,
+      );
+      expect(top[0]?.[0], String(year)).toBe('TW');
+    }
+  });
+
+  it('the three Taiwanese universities lead the partners; the cross-Strait programmes are among the top three', () => {
+    const partners = ranking(rows, (r) => r.partner)
+      .slice(0, 3)
+      .map(([p]) => p);
+    expect(new Set(partners)).toEqual(new Set(SEED_PARTNERS));
+    const programs = ranking(rows, (r) => r.program).map(([p]) => p);
+    expect(programs.slice(0, 3)).toEqual(expect.arrayContaining(['cross-strait-credit', 'cross-strait-visit']));
+    expect(programs.indexOf('asean-short')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps small cells and large ones: country × year counts of 1–4 and of 20 or more', () => {
+    const cells = ranking(rows, (r) => `${r.country} ${r.year}`).map(([, n]) => n);
+    expect(cells.filter((n) => n <= 4).length).toBeGreaterThanOrEqual(15);
+    expect(cells.filter((n) => n >= 20).length).toBeGreaterThanOrEqual(5);
   });
 });
