@@ -19,10 +19,10 @@ import { yearSpanQuery } from '../src/data/queries';
 import { DIRECTIONS, REGION_TYPES } from '../src/data/schema';
 import { aggregateKey, type Aggregates } from '../src/embed/aggregates';
 import { EMBED_CHOICES } from '../src/embed/registry';
-import { SMALL_COUNT_THRESHOLD } from '../src/config/disclosure';
+import { ROUNDING_BASE } from '../src/config/disclosure';
 import { bundledTexts, DATA_DIR, openNodeEngine } from './node-engine';
 
-/** Every chart's rows for every combination of the filters an embed carries, small counts hidden. */
+/** Every chart's rows for every combination of the filters an embed carries, every count rounded. */
 export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
   const engine = await openNodeEngine();
   try {
@@ -40,8 +40,8 @@ export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
               const filters: Filters = { ...defaultFilters(from, to), direction, region };
               const query = chart.query(filters);
               const rows = await engine.query(query.sql, query.params);
-              // The file is public: small counts are hidden here, not only when drawn.
-              results[aggregateKey(filters)] = chart.publicRows(rows, SMALL_COUNT_THRESHOLD);
+              // The file is public: counts are rounded here, not only when drawn (docs/disclosure.md).
+              results[aggregateKey(filters)] = chart.publicRows(rows, ROUNDING_BASE);
             }
           }
         }
@@ -52,7 +52,7 @@ export async function buildAggregates(dataDir = DATA_DIR): Promise<Aggregates> {
       version: 1,
       generated: new Date().toISOString(),
       bounds: { min, max },
-      threshold: SMALL_COUNT_THRESHOLD,
+      rounding: ROUNDING_BASE,
       charts,
     };
   } finally {
@@ -84,7 +84,7 @@ function filesUnder(dir: string): string[] {
 
 /**
  * The aggregates of a data folder, from a cache keyed by the CSV files and the
- * code that computes them (queries, charts, protection, this script): a build
+ * code that computes them (queries, charts, rounding, this script): a build
  * after a change to neither reuses them instead of running every query again.
  */
 export async function cachedAggregateFiles(dataDir = DATA_DIR): Promise<Map<string, string>> {

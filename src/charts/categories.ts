@@ -34,7 +34,7 @@ const split = (rows: readonly EnumRow[], chart: EnumChart, ctx: ChartContext): S
     name: enumLabel(ctx, SPECS[chart].prefix, enumKey(d)),
     direction: d.direction,
     headcount: d.headcount,
-    ...('total' in d ? { total: d.total as number | null } : {}),
+    ...('total' in d ? { total: d.total as number } : {}),
   }));
 
 /** Categories rank by person-trips; bands, continents and groups keep their natural order. */

@@ -24,10 +24,12 @@ export interface ChartContext {
   years?: readonly [number, number];
   /** Scales held fixed during year playback. */
   fixed?: FixedScale;
+  /**
+   * The rows are a public view's: counts rounded (src/disclosure/public-view.ts). Percentages on a
+   * small published base are then withheld.
+   */
+  published?: boolean;
 }
 
 /** Outbound and inbound: apart in colour-blind vision and in grey, each 3:1 or more on white (tests/unit/palette.test.ts). */
 export const DIRECTION_COLORS = { outbound: '#1f6fb2', inbound: '#b85500' } as const;
-
-/** Parts hidden in a public view (small counts), drawn as one grey remainder (3.4:1 on white, as graphics need). */
-export const HIDDEN_COLOR = '#858c96';

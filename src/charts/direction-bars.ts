@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { DIRECTIONS, type Direction } from '../data/schema';
 import { domainOf, emphasis, labelMargin, totals, truncate } from './common';
-import { DIRECTION_COLORS, HIDDEN_COLOR, type ChartContext, type FixedScale } from './context';
+import { DIRECTION_COLORS, type ChartContext, type FixedScale } from './context';
 import type { TableData } from './table';
 
 /** One bar segment: a key (country, program, …) in one direction. */
@@ -12,11 +12,10 @@ export interface SplitRow {
   direction: Direction;
   headcount: number;
   /**
-   * The key's total as the query gave it, when it may differ from the sum of
-   * the parts shown: in a public view a hidden part is null, and the total
-   * stays (or is null itself when small).
+   * The key's total, when it is not the sum of the parts drawn: a public view rounds the total on
+   * its own (src/disclosure/public-view.ts), so rounded parts need not add up to it.
    */
-  total?: number | null;
+  total?: number;
 }
 
 export interface DirectionBarsOptions {
@@ -26,16 +25,23 @@ export interface DirectionBarsOptions {
   column: string;
 }
 
-/** The keys in their order: given, or by total descending; the fixed keys first while playing. */
-export function keyOrder(rows: readonly SplitRow[], ctx: ChartContext, order?: readonly string[]): string[] {
+/** Each key's total: the one its rows carry, or the sum of its parts. */
+function keyTotals(rows: readonly SplitRow[]): Map<string, number> {
   const sum = totals(
     rows,
     (d) => d.key,
     (d) => d.headcount,
   );
-  // A total given on the rows (a public view, parts hidden) ranks the key; a hidden total ranks as its parts.
-  for (const d of rows) if (d.total != null) sum.set(d.key, d.total);
-  const keys = order ? order.filter((k) => sum.has(k)) : [...sum.keys()].sort((a, b) => sum.get(b)! - sum.get(a)!);
+  for (const d of rows) if (d.total !== undefined) sum.set(d.key, d.total);
+  return sum;
+}
+
+/** The keys in their order: given, or by total descending, ties by key; the fixed keys first while playing. */
+export function keyOrder(rows: readonly SplitRow[], ctx: ChartContext, order?: readonly string[]): string[] {
+  const sum = keyTotals(rows);
+  const keys = order
+    ? order.filter((k) => sum.has(k))
+    : [...sum.keys()].sort((a, b) => sum.get(b)! - sum.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   return ctx.fixed?.keys ? [...new Set([...ctx.fixed.keys, ...keys])] : keys;
 }
 
@@ -51,26 +57,18 @@ export function directionBars(
 ): Plot.PlotOptions {
   const order = keyOrder(rows, ctx, options.order);
   const names = new Map([...(ctx.fixed?.names ?? []), ...rows.map((d) => [d.key, d.name] as const)]);
-  const sum = totals(
+  const drawn = totals(
     rows,
     (d) => d.key,
     (d) => d.headcount,
   );
+  const total = keyTotals(rows);
   const marginLeft = labelMargin(
     order.map((k) => names.get(k) ?? k),
     ctx.width,
   );
-  // In a public view, what hidden parts add up to (the given total less the parts shown) is drawn grey, so
-  // each bar is as long as its total; it tells no more than the total does.
-  const hiddenLabel = ctx.t('chart.hiddenParts', { n: ctx.n(null as unknown as number) });
-  const hidden = order.flatMap((key) => {
-    const given = rows.find((d) => d.key === key && d.total !== undefined)?.total;
-    if (given == null || !rows.some((d) => d.key === key && d.headcount === null)) return [];
-    return [{ key, name: names.get(key) ?? key, from: sum.get(key) ?? 0, to: given }];
-  });
-  const [, max] = domainOf([...sum.values(), ...hidden.map((d) => d.to)], ctx.fixed);
+  const [, max] = domainOf([...drawn.values(), ...total.values()], ctx.fixed);
   const label = (k: string) => truncate(names.get(k) ?? k, marginLeft - 12);
-  const colorDomain = [...DIRECTIONS.map((d) => ctx.t(`direction.${d}`)), ...(hidden.length ? [hiddenLabel] : [])];
   return {
     width: ctx.width,
     height: Math.max(110, order.length * 26 + 56),
@@ -81,28 +79,28 @@ export function directionBars(
     x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
     y: { label: null, domain: order, tickFormat: label },
     color: {
-      domain: colorDomain,
-      range: [...DIRECTIONS.map((d) => DIRECTION_COLORS[d]), HIDDEN_COLOR],
+      domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
+      range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
       legend: true,
     },
     marks: [
-      Plot.barX(rows, {
-        y: 'key',
-        x: 'headcount',
-        fill: (d: SplitRow) => ctx.t(`direction.${d.direction}`),
-        fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
-        order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
-        channels: { name: { value: 'name', label: options.column } },
-        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
-      }),
-      Plot.barX(hidden, { y: 'key', x1: 'from', x2: 'to', fill: () => hiddenLabel }),
-      Plot.text([...sum], {
-        y: ([k]: [string, number]) => k,
-        x: ([k, v]: [string, number]) => hidden.find((d) => d.key === k)?.to ?? v,
-        text: ([k, v]: [string, number]) => {
-          const given = rows.find((d) => d.key === k && d.total !== undefined);
-          return (ctx.n as (v: number | null) => string)(given ? (given.total ?? null) : v);
+      // A part published as 0 is not drawn.
+      Plot.barX(
+        rows.filter((d) => d.headcount > 0),
+        {
+          y: 'key',
+          x: 'headcount',
+          fill: (d: SplitRow) => ctx.t(`direction.${d.direction}`),
+          fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
+          order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
+          channels: { name: { value: 'name', label: options.column } },
+          tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
         },
+      ),
+      Plot.text([...total], {
+        y: ([k]: [string, number]) => k,
+        x: ([k]: [string, number]) => drawn.get(k) ?? 0,
+        text: ([, v]: [string, number]) => ctx.n(v),
         dx: 4,
         textAnchor: 'start',
         fontSize: 11,
@@ -120,16 +118,9 @@ export function directionTable(
 ): TableData {
   const order = keyOrder(rows, { ...ctx, fixed: undefined }, options.order);
   const names = new Map(rows.map((d) => [d.key, d.name]));
-  // In a public view a hidden part is null (it reads "<5") and the key's total is given.
-  const part = (k: string, dir: Direction): number | null => {
-    const found = rows.filter((d) => d.key === k && d.direction === dir);
-    return found.some((d) => d.headcount === null) ? null : found.reduce((s, d) => s + d.headcount, 0);
-  };
-  const total = (k: string): number | null => {
-    const given = rows.find((d) => d.key === k && d.total !== undefined);
-    return given ? (given.total ?? null) : (part(k, 'outbound') ?? 0) + (part(k, 'inbound') ?? 0);
-  };
-  const n = ctx.n as (v: number | null) => string;
+  const total = keyTotals(rows);
+  const part = (k: string, dir: Direction): number =>
+    rows.filter((d) => d.key === k && d.direction === dir).reduce((s, d) => s + d.headcount, 0);
   return {
     columns: [
       { label: options.column },
@@ -139,7 +130,7 @@ export function directionTable(
     ],
     rows: order.map((k) => {
       const name = names.get(k) ?? k;
-      const cells = [name, n(part(k, 'outbound')), n(part(k, 'inbound')), n(total(k))];
+      const cells = [name, ctx.n(part(k, 'outbound')), ctx.n(part(k, 'inbound')), ctx.n(total.get(k) ?? 0)];
       return options.selectable ? { cells, select: k, name } : { cells };
     }),
   };

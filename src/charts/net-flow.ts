@@ -13,11 +13,10 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
     ...(ctx.fixed?.names ?? []),
     ...rows.map((d) => [d.country, ctx.country(d.country)] as const),
   ]);
-  // In a public view a country with a small count has a null net: it sorts as 0 and reads "<5".
+  // Largest net first, ties by country code (a public view's rows are rounded: ranked as published).
   const sorted = [...rows]
-    .sort((a, b) => (b.net ?? 0) - (a.net ?? 0) || (a.country < b.country ? -1 : 1))
+    .sort((a, b) => b.net - a.net || (a.country < b.country ? -1 : 1))
     .map((d) => d.country);
-  const n = ctx.n as (v: number | null) => string;
   const order = ctx.fixed?.keys ? [...new Set([...ctx.fixed.keys, ...sorted])] : sorted;
   const marginLeft = labelMargin(
     order.map((k) => names.get(k) ?? k),
@@ -73,11 +72,11 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
       }),
       ...(['start', 'end'] as const).map((anchor) =>
         Plot.text(
-          rows.filter((d) => (anchor === 'start') === (d.net ?? 0) >= 0),
+          rows.filter((d) => (anchor === 'start') === d.net >= 0),
           {
             y: 'country',
-            x: (d: NetFlowRow) => d.net ?? 0,
-            text: (d: NetFlowRow) => (d.net > 0 ? `+${n(d.net)}` : n(d.net)),
+            x: 'net',
+            text: (d: NetFlowRow) => (d.net > 0 ? `+${ctx.n(d.net)}` : ctx.n(d.net)),
             dx: anchor === 'start' ? 4 : -4,
             textAnchor: anchor,
             fontSize: 11,
@@ -90,7 +89,7 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
 }
 
 export function netFlowTable(rows: readonly NetFlowRow[], ctx: ChartContext): TableData {
-  const n = ctx.n as (v: number | null) => string;
+  const n = ctx.n;
   return {
     columns: [
       { label: ctx.t('col.country') },

@@ -20,7 +20,7 @@ const split = (rows: readonly RankedRow[], ctx: ChartContext): SplitRow[] =>
           : `${d.name_zh}（${ctx.country(d.country)}）`,
     direction: d.direction,
     headcount: d.headcount,
-    ...('total' in d ? { total: d.total as number | null } : {}),
+    ...('total' in d ? { total: d.total as number } : {}),
   }));
 
 const column = (kind: RankedKind, ctx: ChartContext) => ctx.t(kind === 'program' ? 'col.program' : 'col.partner');

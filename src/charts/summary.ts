@@ -3,19 +3,22 @@ import type { EnumRow } from './categories';
 import { formatDate, formatList, formatPercent } from '../i18n/translate';
 import { enumLabel, localName } from './common';
 import type { ChartContext } from './context';
+import { percentAllowed } from '../disclosure/round';
 
 /**
  * A chart's data said in a few sentences: the largest items, the change since
  * the first year. Shown under the chart and linked to it (aria-describedby), so
  * a reader who cannot see the bars still gets the point.
  *
- * Counts may be null in a public view (hidden small counts); `ctx.n` says those.
+ * In a public view the rows hold published (rounded) counts and their totals: the
+ * summary names and ranks them by those, so it never contradicts the labels.
  */
 
-/** One named value of a chart: a bar, a country. */
+/** One named value of a chart: a bar, a country; ties rank by `key` (a code or id). */
 export interface Named {
   name: string;
   value: number | null;
+  key?: string;
 }
 
 const TOP = 3;
@@ -23,31 +26,53 @@ const locale = (ctx: ChartContext) => ctx.locale ?? 'zh-CN';
 const count = (ctx: ChartContext, value: number | null) => ctx.n(value as number);
 const sentences = (ctx: ChartContext, parts: readonly string[]) => parts.filter(Boolean).join(ctx.t('summary.join'));
 
-/** Sums values per key, keeping the first name seen; null (hidden) counts add nothing. */
+/** Sums values per key, keeping the first name seen; null counts add nothing. */
 function byKey<R>(rows: readonly R[], key: (d: R) => string, name: (d: R) => string, value: (d: R) => number | null) {
   const out = new Map<string, Named>();
   for (const d of rows) {
     const seen = out.get(key(d));
     const v = value(d);
-    if (!seen) out.set(key(d), { name: name(d), value: v });
+    if (!seen) out.set(key(d), { name: name(d), value: v, key: key(d) });
     else if (v !== null) seen.value = (seen.value ?? 0) + v;
   }
   return [...out.values()];
 }
 
+/**
+ * Each key's total: the one its rows carry (`total`: a public view rounds it on its own, so it
+ * need not be the sum of the rounded parts), else the sum of its parts.
+ */
+function totalsByKey<R extends { headcount: number }>(
+  rows: readonly R[],
+  key: (d: R) => string,
+  name: (d: R) => string,
+) {
+  const items = byKey(rows, key, name, (d) => d.headcount);
+  for (const item of items) {
+    const given = rows.find((d) => key(d) === item.key && typeof (d as { total?: unknown }).total === 'number');
+    if (given) item.value = (given as unknown as { total: number }).total;
+  }
+  return items;
+}
+
 /** "Most person-trips: A (12), B (8) and C (5)." */
 export function topSummary(items: readonly Named[], ctx: ChartContext): string {
+  const tie = (a: Named, b: Named) => ((a.key ?? a.name) < (b.key ?? b.name) ? -1 : 1);
   const top = [...items]
-    .filter((d) => (d.value ?? 0) > 0 || d.value === null)
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+    .filter((d) => (d.value ?? 0) > 0)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || tie(a, b))
     .slice(0, TOP);
   if (top.length === 0) return '';
   const list = top.map((d) => ctx.t('summary.item', { name: d.name, value: count(ctx, d.value) }));
   return ctx.t('summary.top', { list: formatList(locale(ctx), list) });
 }
 
-/** The change from `from` to `to`: a signed percentage, or "up from zero". */
-function change(ctx: ChartContext, from: number, to: number): string {
+/**
+ * The change from `from` to `to`: a signed percentage, or "up from zero"; null in a public view
+ * when the published base is too small for a percentage to mean anything (docs/disclosure.md).
+ */
+function change(ctx: ChartContext, from: number, to: number): string | null {
+  if (ctx.published && !percentAllowed(from)) return null;
   if (from === 0) return to === 0 ? formatPercent(locale(ctx), 0) : ctx.t('summary.fromZero');
   return formatPercent(locale(ctx), (to - from) / from);
 }
@@ -62,8 +87,9 @@ function seriesSentence(ctx: ChartContext, series: string, values: ReadonlyMap<n
   const to = values.get(last) ?? null;
   if (first === last) return ctx.t('summary.trend.single', { series, year: first, value: count(ctx, from) });
   const params = { series, first, last, from: count(ctx, from), to: count(ctx, to) };
-  if (from === null || to === null) return ctx.t('summary.trend.seriesPlain', params);
-  return ctx.t('summary.trend.series', { ...params, change: change(ctx, from, to) });
+  const delta = from === null || to === null ? null : change(ctx, from, to);
+  if (delta === null) return ctx.t('summary.trend.seriesPlain', params);
+  return ctx.t('summary.trend.series', { ...params, change: delta });
 }
 
 /**
@@ -71,16 +97,16 @@ function seriesSentence(ctx: ChartContext, series: string, values: ReadonlyMap<n
  * first year to the last, and the largest part of a stacked split.
  */
 export function trendSummary(
-  rows: readonly Pick<TrendStackRow, 'year' | 'key' | 'headcount'>[],
+  rows: readonly (Pick<TrendStackRow, 'year' | 'key' | 'headcount'> & { total?: number })[],
   ctx: ChartContext,
   split: 'direction' | 'activity_type' | 'participant_category' = 'direction',
 ): string {
   if (rows.length === 0) return '';
+  // A year's total is the one its rows carry (a public view rounds it on its own), else the sum.
   const perYear = (filter: (d: (typeof rows)[number]) => boolean) => {
     const out = new Map<number, number | null>();
     for (const d of rows.filter(filter)) {
-      const before = out.get(d.year);
-      out.set(d.year, d.headcount === null ? (before ?? null) : (before ?? 0) + d.headcount);
+      out.set(d.year, d.total ?? (out.get(d.year) ?? 0) + d.headcount);
     }
     return out;
   };
@@ -98,7 +124,7 @@ export function trendSummary(
   }
   const prefix = split === 'activity_type' ? 'activity' : 'category';
   const parts = byKey(
-    rows,
+    rows.filter((d) => d.headcount > 0),
     (d) => d.key,
     (d) => enumLabel(ctx, prefix, d.key),
     (d) => d.headcount,
@@ -114,22 +140,22 @@ export function trendSummary(
 }
 
 export function countriesSummary(rows: readonly CountryRow[], ctx: ChartContext): string {
-  const items = byKey(
-    rows,
-    (d) => d.country,
-    (d) => ctx.country(d.country),
-    (d) => d.headcount,
+  return topSummary(
+    totalsByKey(
+      rows,
+      (d) => d.country,
+      (d) => ctx.country(d.country),
+    ),
+    ctx,
   );
-  return topSummary(items, ctx);
 }
 
 export function rankedSummary(rows: readonly RankedRow[], ctx: ChartContext): string {
   return topSummary(
-    byKey(
+    totalsByKey(
       rows,
       (d) => d.id,
       (d) => localName(ctx, d),
-      (d) => d.headcount,
     ),
     ctx,
   );
@@ -140,12 +166,7 @@ const ENUM_PREFIX = { categories: 'category', duration: 'band', continents: 'con
 export function enumSummary(rows: readonly EnumRow[], chart: keyof typeof ENUM_PREFIX, ctx: ChartContext): string {
   const key = (d: EnumRow) => ('category' in d ? d.category : 'band' in d ? d.band : d.key);
   return topSummary(
-    byKey(
-      rows,
-      key,
-      (d) => enumLabel(ctx, ENUM_PREFIX[chart], key(d)),
-      (d) => d.headcount,
-    ),
+    totalsByKey(rows, key, (d) => enumLabel(ctx, ENUM_PREFIX[chart], key(d))),
     ctx,
   );
 }

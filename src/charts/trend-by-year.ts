@@ -49,8 +49,7 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
       Plot.text(rows, {
         fx: 'year',
         x: 'direction',
-        // A count hidden in a public view (null) reads "<5" on the axis.
-        y: (d: TrendRow) => d.headcount ?? 0,
+        y: 'headcount',
         text: (d: TrendRow) => (ctx.width < 480 ? '' : ctx.n(d.headcount)),
         dy: -7,
         fontSize: 11,
@@ -65,7 +64,7 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
 /** The trend as a table: a row per year, outbound and inbound side by side. */
 export function trendTable(rows: readonly TrendRow[], ctx: ChartContext): TableData {
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
-  // A count hidden in a public view is null and reads "<5"; a year without trips that way is 0.
+  // A year without trips that way is 0 (in a public view also one whose count rounds to 0).
   const value = (year: number, direction: string) => {
     const found = rows.find((d) => d.year === year && d.direction === direction);
     return found ? found.headcount : 0;

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { TrendStackRow } from '../data/queries';
 import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
 import { DIMMED, enumLabel, totals } from './common';
-import { HIDDEN_COLOR, type ChartContext } from './context';
+import type { ChartContext } from './context';
 import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
 import { inYears } from './trend-by-year';
@@ -25,7 +25,9 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
   const { prefix, keys } = SPLIT[split];
   const label = (key: string) => enumLabel(ctx, prefix, key);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
-  const present = keys.filter((k) => rows.some((d) => d.key === k));
+  // A part published as 0 (a public view's row for every key) is neither drawn nor in the legend.
+  const drawn = rows.filter((d) => d.headcount > 0);
+  const present = keys.filter((k) => drawn.some((d) => d.key === k));
   const yearTotals = [
     ...totals(
       rows,
@@ -33,18 +35,15 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       (d) => d.headcount,
     ),
   ].map(([year, sum]) => {
-    // A public view hides small parts (null) and gives each year's total on its rows (null when small itself).
-    const given = rows.find((d) => d.year === Number(year) && 'total' in d) as { total?: number | null } | undefined;
+    // A public view rounds each year's total on its own and gives it on the year's rows.
+    const given = rows.find((d) => d.year === Number(year) && 'total' in d) as { total?: number } | undefined;
     return {
       year: Number(year),
       shown: sum,
-      total: given ? (given.total ?? null) : sum,
+      total: given?.total ?? sum,
       provisional: rows.some((d) => d.year === Number(year) && d.provisional),
     };
   });
-  // What the hidden parts add up to is drawn grey on top, so each stack is as tall as its total.
-  const hidden = yearTotals.filter((d) => d.total !== null && d.total > d.shown);
-  const hiddenLabel = ctx.t('chart.hiddenParts', { n: ctx.n(null as unknown as number) });
   const opacity = (d: { year: number }) => (inYears(ctx, d.year) ? 1 : DIMMED);
   return {
     width: ctx.width,
@@ -55,12 +54,12 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
     x: { label: null, domain: years, tickFormat: (y: number) => String(y), padding: 0.2 },
     y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
     color: {
-      domain: [...present.map(label), ...(hidden.length ? [hiddenLabel] : [])],
-      range: [...present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!), HIDDEN_COLOR],
+      domain: present.map(label),
+      range: present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!),
       legend: true,
     },
     marks: [
-      Plot.barY(rows, {
+      Plot.barY(drawn, {
         x: 'year',
         y: 'headcount',
         fill: (d: TrendStackRow) => label(d.key),
@@ -69,12 +68,11 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
         channels: { year: { value: 'year', label: ctx.t('col.year') } },
         tip: { format: { x: false, fill: true, y: (v: number) => ctx.n(v), year: (v: number) => String(v) } },
       }),
-      Plot.barY(hidden, { x: 'year', y1: 'shown', y2: 'total', fill: () => hiddenLabel, fillOpacity: opacity }),
       Plot.barY(
         yearTotals.filter((d) => d.provisional),
         {
           x: 'year',
-          y: (d: { total: number | null; shown: number }) => d.total ?? d.shown,
+          y: 'shown',
           fill: 'none',
           stroke: 'currentColor',
           strokeDasharray: '4,2',
@@ -82,8 +80,8 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       ),
       Plot.text(yearTotals, {
         x: 'year',
-        y: (d: { total: number | null; shown: number }) => d.total ?? d.shown,
-        text: (d: { total: number | null }) => (ctx.n as (v: number | null) => string)(d.total),
+        y: 'shown',
+        text: (d: { total: number }) => ctx.n(d.total),
         dy: -7,
         fontSize: 11,
         fillOpacity: opacity,
@@ -103,10 +101,13 @@ export function trendStackedTable(rows: readonly TrendStackRow[], split: StackSp
       { label: ctx.t('chart.trend.y'), numeric: true },
       { label: ctx.t('col.provisional') },
     ],
-    rows: rows.map((d) => ({
-      cells: [String(d.year), enumLabel(ctx, prefix, d.key), ctx.n(d.headcount), ctx.t(d.provisional ? 'yes' : 'no')],
-      select: String(d.year),
-      name: String(d.year),
-    })),
+    // A part published as 0 is left out, as a part without trips is.
+    rows: rows
+      .filter((d) => d.headcount > 0)
+      .map((d) => ({
+        cells: [String(d.year), enumLabel(ctx, prefix, d.key), ctx.n(d.headcount), ctx.t(d.provisional ? 'yes' : 'no')],
+        select: String(d.year),
+        name: String(d.year),
+      })),
   };
 }

@@ -10,8 +10,8 @@ export interface Aggregates {
   version: 1;
   generated: string;
   bounds: { min: number; max: number };
-  /** Counts below this were hidden when the file was made; 0 when none were. */
-  threshold: number;
+  /** Every count was rounded to a multiple of this when the file was made (src/config/disclosure.ts); 1: exact. */
+  rounding: number;
   /** chart id → filter key → rows. */
   charts: Record<string, Record<string, Row[]>>;
 }

@@ -7,22 +7,25 @@ import type { Filters } from '../data/filters';
 import { trendByYearQuery, type TrendRow } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
-import { publicCounts } from '../disclosure/public-view';
+import { publicSeries } from '../disclosure/public-view';
 import { EMBED_MAP } from './map';
 
-/** A chart the embed page and presenter mode can draw: the app's query and the app's spec. */
+/**
+ * A chart the embed page and presenter mode can draw, both public: the app's query (every row,
+ * for a top-N chart, so its public view ranks by published values) and the app's spec.
+ */
 export interface EmbeddableChart {
   id: string;
   title: MessageKey;
   query(filters: Filters): BuiltQuery;
   spec(rows: Row[], ctx: ChartContext): PlotOptions;
-  /** Its rows with small counts hidden, as the public aggregates file holds them (src/disclosure/public-view.ts). */
-  publicRows(rows: Row[], threshold: number): Row[];
+  /** Its rows with every count rounded, as the public aggregates file holds them (src/disclosure/public-view.ts). */
+  publicRows(rows: Row[], base: number): Row[];
 }
 
 /**
  * The trend (outbound beside inbound), then every chart of the dashboard's grid
- * with its own query, spec and protection: an embed draws what the app draws.
+ * with its own query, spec and rounding: an embed draws what the app draws.
  */
 export const EMBEDDABLE: readonly EmbeddableChart[] = [
   {
@@ -30,15 +33,15 @@ export const EMBEDDABLE: readonly EmbeddableChart[] = [
     title: 'chart.trend.title',
     query: trendByYearQuery,
     spec: (rows, ctx) => trendByYear(rows as unknown as TrendRow[], ctx),
-    publicRows: (rows, threshold) => publicCounts(rows as unknown as TrendRow[], threshold) as unknown as Row[],
+    publicRows: (rows, base) => publicSeries(rows as unknown as TrendRow[], base) as unknown as Row[],
   },
   ...CHARTS.map((def): EmbeddableChart => ({
     id: def.id,
     title: def.title,
-    query: def.query,
+    query: def.publicQuery ?? def.query,
     spec: (rows, ctx) => def.spec(rows, ctx),
-    // A chart that draws no counts (the timelines) has nothing to hide.
-    publicRows: (rows, threshold) => (def.publicRows ? (def.publicRows(rows, threshold) as Row[]) : rows),
+    // A chart that draws no counts of people (the agreements) has nothing to round.
+    publicRows: (rows, base) => (def.publicRows ? (def.publicRows(rows, base) as Row[]) : rows),
   })),
 ];
 

@@ -1,11 +1,13 @@
 import { expect, test } from 'vitest';
 import { defaultFilters } from '../../src/data/filters';
-import { topCountriesQuery, trendByYearQuery } from '../../src/data/queries';
+import { trendByYearQuery } from '../../src/data/queries';
+import { countryName } from '../../src/reference/countries';
 import { HEIGHT_MESSAGE } from '../../src/config/embed';
 import { watchedPage } from './browser';
 import { EMBEDDABLE } from '../../src/embed/registry';
 import { EMBED_MAP } from '../../src/embed/map';
-import { SMALL_COUNT_THRESHOLD } from '../../src/config/disclosure';
+import { ROUNDING_BASE } from '../../src/config/disclosure';
+import { publishedChartBars, publishOracle } from '../helpers/published';
 import { baseUrl, browser, engine, origin, useHarness } from './harness';
 
 useHarness();
@@ -24,7 +26,13 @@ test('draws one chart from aggregates: no DuckDB, no CSV, the app’s numbers', 
   const q = trendByYearQuery({ ...defaultFilters(2016, 2019), direction: 'outbound' });
   const rows = await engine.query(q.sql, q.params);
   const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
-  expect(labels).toEqual(rows.map((r) => String(r.headcount)));
+  // Public: each count rounded to a multiple of 5 (0–2 as 0, not drawn).
+  expect(labels).toEqual(
+    rows
+      .map((r) => publishOracle(r.headcount as number))
+      .filter((v) => v > 0)
+      .map(String),
+  );
   expect(await page.textContent('h1')).toBe('International exchange person-trips by year');
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
@@ -53,9 +61,7 @@ test('tells a parent page on an allowed origin its height', async () => {
   await page.waitForFunction(() => (window as unknown as { heights: number[] }).heights.some((h) => h > 200));
   const frame = page.frameLocator('#f');
   const names = await frame.locator('svg [aria-label="y-axis tick label"] text').allTextContents();
-  const q = topCountriesQuery(defaultFilters(2014, 2019));
-  const rows = await engine.query(q.sql, q.params);
-  expect(names.length).toBe(new Set(rows.map((r) => r.country)).size);
+  expect(names.length).toBe(publishedChartBars('countries', defaultFilters(2014, 2019))!.length);
   expect(names).toContain('中国台湾');
   expect(errors).toEqual([]);
   await page.context().close();
@@ -69,23 +75,33 @@ test('an unknown chart says so; no height goes to an origin not configured', asy
   await page.context().close();
 });
 
-test('a public view shows small counts as "<5", in the page and in the file it reads', async () => {
+test('a public view rounds every count, in the page and in the file it reads; labels and summary agree', async () => {
   const { page, errors } = await watchedPage(browser, origin);
   const aggregates = page.waitForResponse((r) => r.url().endsWith('/data/aggregates/countries.json'));
-  await page.goto(`${baseUrl}embed.html?chart=countries&scope=hk_macao_tw`);
+  // The issue's case: 2014 alone, where the old "<5" sat beside bars labelled 7 and 5.
+  await page.goto(`${baseUrl}embed.html?chart=countries&from=2014&to=2014&lang=en`);
   await page.waitForSelector('[data-testid="embed"] svg');
   const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
-  const q = topCountriesQuery({ ...defaultFilters(2014, 2019), region: 'hk_macao_tw' });
-  const totals = new Map((await engine.query(q.sql, q.params)).map((r) => [r.country as string, r.total as number]));
-  expect([...totals.values()].some((t) => t >= 1 && t < 5)).toBe(true);
-  expect(labels).toEqual([...totals.values()].map((t) => (t < 5 ? '<5' : String(t))));
+  const names = await page.locator('[data-testid="embed"] svg [aria-label="y-axis tick label"] text').allTextContents();
+  const expected = publishedChartBars('countries', defaultFilters(2014, 2014))!;
+  expect(names).toEqual(expected.map((b) => countryName(b.key, 'en')));
+  expect([...labels].sort()).toEqual(expected.map((b) => String(b.total)).sort());
+  const summary = (await page.textContent('[data-testid="embed-summary"]')) ?? '';
+  expect(summary).not.toContain('<');
+  expect(summary).toContain(
+    expected
+      .slice(0, 1)
+      .map((b) => `${countryName(b.key, 'en')} (${b.total})`)
+      .join(''),
+  );
   const file = JSON.stringify(await (await aggregates).json());
-  expect(file).not.toMatch(/"headcount":[1-4][,}]/);
+  expect(file).not.toContain('null');
+  for (const [, v] of file.matchAll(/"(?:headcount|total)":(\d+)/g)) expect(Number(v) % 5).toBe(0);
   expect(errors).toEqual([]);
   await page.context().close();
 });
 
-test('every chart of the dashboard embeds: its file holds the app’s rows, small counts hidden, and it draws', async () => {
+test('every chart of the dashboard embeds: its file holds the app’s public rows, every count rounded, and it draws', async () => {
   const { page, errors, foreign } = await watchedPage(browser, origin);
   const filters = { ...defaultFilters(2017, 2019), direction: 'inbound' as const };
   expect(EMBEDDABLE.length).toBeGreaterThanOrEqual(10);
@@ -96,7 +112,7 @@ test('every chart of the dashboard embeds: its file holds the app’s rows, smal
     const body = (await (await file).json()) as { charts: Record<string, Record<string, unknown[]>> };
     expect(Object.keys(body.charts)).toEqual([chart.id]);
     const q = chart.query(filters);
-    const expected = chart.publicRows(await engine.query(q.sql, q.params), SMALL_COUNT_THRESHOLD);
+    const expected = chart.publicRows(await engine.query(q.sql, q.params), ROUNDING_BASE);
     expect(body.charts[chart.id]!['2017-2019-inbound-all'], chart.id).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(await page.textContent('h1'), chart.id).not.toBe('');
   }
@@ -115,12 +131,17 @@ test('the flow map embeds: its arcs from the app’s flows query made public, th
   expect(requests.filter((p) => /\.wasm$|worker|\.csv$/.test(p))).toEqual([]);
   const q = EMBED_MAP.query({ ...defaultFilters(2014, 2019), region: 'hk_macao_tw' });
   const rows = await engine.query(q.sql, q.params);
-  expect(rows.some((r) => (r.headcount as number) < 5)).toBe(true);
-  const shown = ((await (await file).json()) as { charts: { map: Record<string, { headcount: number | null }[]> } })
-    .charts.map['2014-2019-all-hk_macao_tw']!;
-  // Small flows are hidden in the file itself; each flow is one arc.
-  expect(shown.map((r) => r.headcount)).toEqual(rows.map((r) => ((r.headcount as number) < 5 ? null : r.headcount)));
-  expect(await page.locator('[data-testid="embed-map"] svg .arcs > g').count()).toBe(rows.length);
+  expect(rows.some((r) => (r.headcount as number) % 5 !== 0)).toBe(true);
+  const shown = ((await (await file).json()) as { charts: { map: Record<string, { headcount: number }[]> } }).charts
+    .map['2014-2019-all-hk_macao_tw']!;
+  // Each flow is rounded in the file itself; a flow rounded to 0 is left out; each flow is one arc.
+  expect(shown.map((r) => r.headcount).sort((a, b) => a - b)).toEqual(
+    rows
+      .map((r) => publishOracle(r.headcount as number))
+      .filter((v) => v > 0)
+      .sort((a, b) => a - b),
+  );
+  expect(await page.locator('[data-testid="embed-map"] svg .arcs > g').count()).toBe(shown.length);
   expect(await page.textContent('h1')).toBe('International exchange flows');
   expect(await page.textContent('[data-testid="map-legend"]')).toContain('Anshun');
   expect(errors).toEqual([]);

@@ -1,120 +1,237 @@
 import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { CHARTS } from '../../src/charts/registry';
 import type { ChartContext } from '../../src/charts/context';
+import { chartSummary } from '../../src/charts/summary';
 import { renderPlot } from '../../src/charts/render';
-import { trendByYear, trendTable } from '../../src/charts/trend-by-year';
-import { trendStacked, trendStackedTable } from '../../src/charts/trend-stacked';
-import { defaultFilters, type Filters } from '../../src/data/filters';
-import { trendStackQuery, type TrendStackRow } from '../../src/data/queries';
-import { publicCounts, publicCountrySums, publicParts } from '../../src/disclosure/public-view';
-import { protectedNumber } from '../../src/disclosure/protect';
+import { enumLabel, localName } from '../../src/charts/common';
+import type { Filters } from '../../src/data/filters';
+import { EMBEDDABLE } from '../../src/embed/registry';
+import { EMBED_MAP } from '../../src/embed/map';
 import { formatNumber, translate } from '../../src/i18n/translate';
 import { countryName } from '../../src/reference/countries';
 import { useBundledEngine } from '../helpers/bundled-engine';
+import { publicGrid, publishedChartBars, publishedNetFlow, publishedTrend, publishOracle } from '../helpers/published';
 
-// Public exports: the app's rows for every single year of the bundled data, with small counts hidden.
-const T = 5;
+// Public views (embeds, public exports, slides) round every count (docs/disclosure.md): each figure is
+// checked against the rounding of the true count from the CSV files (tests/helpers/published.ts), and
+// every label, summary and rank against the published value it describes.
+const BASE = 5;
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const ctx: ChartContext = {
-  t: (key, params) => translate('zh-CN', key, params),
-  n: protectedNumber((v) => formatNumber('zh-CN', v), T) as (v: number) => string,
-  country: (code) => countryName(code, 'zh-CN'),
+  t: (key, params) => translate('en', key, params),
+  n: (v) => formatNumber('en', v),
+  country: (code) => countryName(code, 'en'),
   width: 640,
-  locale: 'zh-CN',
+  locale: 'en',
+  published: true,
 };
 
 const db = useBundledEngine();
+const GRID = publicGrid();
+const label = (f: Filters) => `${f.yearFrom}-${f.yearTo} ${f.direction} ${f.region}`;
+type Row = Record<string, unknown>;
 
-const YEARS = [2014, 2015, 2016, 2017, 2018, 2019];
-const filtersOf = (year: number): Filters => ({ ...defaultFilters(year, year) });
-const run = async (q: { sql: string; params: (string | number | boolean | null)[] }) =>
-  (await db().query(q.sql, q.params)) as Record<string, unknown>[];
-const small = (v: unknown) => typeof v === 'number' && v >= 1 && v < T;
-
-/** Every count left in public rows is 0 or at least the threshold. */
-function expectNoSmallCounts(rows: readonly Record<string, unknown>[], fields: string[]) {
-  for (const row of rows) for (const f of fields) expect(small(row[f]), `${f} = ${String(row[f])}`).toBe(false);
+const memo = new Map<string, Row[]>();
+/** A chart's public rows for these filters, as its embed file holds them (queried once per file). */
+async function publicRowsOf(chart: (typeof EMBEDDABLE)[number] | typeof EMBED_MAP, f: Filters): Promise<Row[]> {
+  const key = `${chart.id} ${label(f)}`;
+  if (!memo.has(key)) {
+    const q = chart.query(f);
+    memo.set(key, chart.publicRows(await db().query(q.sql, q.params), BASE) as Row[]);
+  }
+  return memo.get(key)!;
 }
 
-const svgText = (spec: Parameters<typeof renderPlot>[0]) => renderPlot(spec, window.document).textContent ?? '';
+const COUNT_FIELDS = ['headcount', 'total', 'inbound', 'outbound', 'net', 'delegates'];
 
-describe('public exports hide small counts without a total giving them away', () => {
-  for (const def of CHARTS.filter((d) => d.publicRows)) {
-    test(`${def.id}: no count 1–4 shown; totals as in the internal view; hidden cells read <5`, async () => {
-      let hiddenSeen = 0;
-      for (const year of YEARS) {
-        const raw = await run(def.query(filtersOf(year)));
-        const shown = def.publicRows!(raw, T) as Record<string, unknown>[];
-        expect(shown).toHaveLength(raw.length);
-        const counts = def.id === 'netflow' ? ['inbound', 'outbound'] : ['headcount'];
-        expectNoSmallCounts(shown, counts);
-        const hidden = shown.filter((r) => counts.some((f) => r[f] === null)).length;
-        hiddenSeen += hidden;
-        // A small count in the internal rows is null in the public ones, never 0 or another number.
-        raw.forEach((r, i) => {
-          for (const f of counts) if (small(r[f])) expect(shown[i]![f]).toBeNull();
-        });
-        const table = def.table(shown, ctx);
-        const cells = table.rows.flatMap((r) => r.cells);
-        if (hidden) {
-          expect(cells).toContain(`<${T}`);
-          expect(svgText(def.spec(shown, ctx))).toContain(`<${T}`);
-        }
-        // Split bars: a group with one hidden part hides another too, and its total stays the true one.
-        if ('headcount' in (raw[0] ?? {}) && def.id !== 'netflow') {
-          const internal = def.table(raw, { ...ctx, n: (v) => formatNumber('zh-CN', v) });
-          internal.rows.forEach((row, i) => {
-            const total = row.cells.at(-1)!;
-            const publicTotal = table.rows.find((r) => r.cells[0] === row.cells[0])!.cells.at(-1);
-            const parts = table.rows.find((r) => r.cells[0] === row.cells[0])!.cells.slice(1, -1);
-            expect(publicTotal === `<${T}` || publicTotal === total, `${def.id} ${year} row ${i}`).toBe(true);
-            if (publicTotal !== `<${T}`) expect(parts.filter((c) => c === `<${T}`).length).not.toBe(1);
-          });
+/** The key a bar chart's rows are grouped by. */
+function keyOf(id: string, row: Row): string {
+  if (id === 'countries') return row.country as string;
+  if (id === 'programs' || id === 'partners') return row.id as string;
+  if (id === 'categories') return row.category as string;
+  return row.key as string;
+}
+
+/** What a summary calls a bar chart's key. */
+function nameOf(id: string, row: Row): string {
+  if (id === 'countries') return ctx.country(row.country as string);
+  if (id === 'programs' || id === 'partners') return localName(ctx, row as { name_zh: string; name_en: string });
+  if (id === 'categories') return enumLabel(ctx, 'category', row.category as string);
+  return enumLabel(ctx, 'continent', row.key as string);
+}
+
+/** A split chart's public rows as bars: parts by direction (0 when absent), and the total the rows carry. */
+function bars(id: string, rows: readonly Row[]) {
+  const out = new Map<string, { key: string; outbound: number; inbound: number; total: number; row: Row }>();
+  for (const row of rows) {
+    const key = keyOf(id, row);
+    const bar = out.get(key) ?? { key, outbound: 0, inbound: 0, total: row.total as number, row };
+    bar[row.direction as 'outbound' | 'inbound'] += row.headcount as number;
+    out.set(key, bar);
+  }
+  return [...out.values()];
+}
+
+const svgLabels = (spec: Parameters<typeof renderPlot>[0]) =>
+  [...renderPlot(spec, window.document).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent ?? '');
+
+describe('public rows: every count rounded to a multiple of 5 (0–2 as 0), as computed from the CSV files', () => {
+  test('no chart or flow of any embed or public view publishes a count that is not a multiple of 5', async () => {
+    let counts = 0;
+    for (const chart of [...EMBEDDABLE, EMBED_MAP]) {
+      for (const f of GRID) {
+        const rows = await publicRowsOf(chart, f);
+        for (const row of rows) {
+          expect(Object.keys(row), chart.id).not.toContain('records');
+          expect(Object.keys(row), chart.id).not.toContain('countries');
+          const present = COUNT_FIELDS.filter((k) => typeof row[k] === 'number');
+          for (const k of present) {
+            counts++;
+            expect(Math.abs(row[k] as number) % BASE, `${chart.id} ${label(f)} ${k}=${String(row[k])}`).toBe(0);
+          }
+          // A row is published for a count above 0 only: a missing row and a 0 both mean 0–2.
+          if (present.length && chart.id !== 'events') {
+            expect(
+              present.some((k) => (row[k] as number) !== 0),
+              `${chart.id} ${label(f)} ${JSON.stringify(row)}`,
+            ).toBe(true);
+          }
         }
       }
-      // The bundled sample has small counts in every counted chart for some year.
-      expect(hiddenSeen).toBeGreaterThan(0);
-    });
-  }
+    }
+    expect(counts).toBeGreaterThan(1000);
+  }, 120_000);
 
-  test('trend by direction and stacked: each small count hidden; stacked year totals unchanged', async () => {
-    for (const split of ['direction', 'participant_category'] as const) {
-      // Hong Kong, Macao and Taiwan alone: few enough trips for small counts in some years.
-      const filters: Filters = { ...defaultFilters(2014, 2019), region: 'hk_macao_tw' };
-      const raw = (await run(trendStackQuery(filters, split))) as unknown as TrendStackRow[];
-      const shown = split === 'direction' ? publicCounts(raw, T) : publicParts(raw, (d) => String(d.year), T);
-      expectNoSmallCounts(shown as unknown as Record<string, unknown>[], ['headcount']);
-      expect(shown.some((r) => r.headcount === null)).toBe(true);
-      if (split === 'direction') {
-        const asTrend = shown.map((d) => ({ ...d, direction: d.key as 'outbound' | 'inbound' }));
-        expect(trendTable(asTrend, ctx).rows.flatMap((r) => r.cells)).toContain(`<${T}`);
-        expect(svgText(trendByYear(asTrend, ctx))).toContain(`<${T}`);
-      } else {
-        const text = svgText(trendStacked(shown, split, ctx));
-        // The labels above the stacks are the true year totals.
-        for (const year of new Set(raw.map((r) => r.year))) {
-          const total = raw.filter((r) => r.year === year).reduce((s, r) => s + r.headcount, 0);
-          expect(text).toContain(formatNumber('zh-CN', total));
+  test('bar charts: each part and each total is the rounding of the true count; ranks by the published total, ties by key', async () => {
+    for (const chart of EMBEDDABLE) {
+      for (const f of GRID) {
+        const expected = publishedChartBars(chart.id, f);
+        if (!expected) continue;
+        const rows = await publicRowsOf(chart, f);
+        const shown = bars(chart.id, rows).map(({ key, outbound, inbound, total }) => ({
+          key,
+          outbound,
+          inbound,
+          total,
+        }));
+        const order = (chart.spec(rows as never, ctx).y as { domain: string[] }).domain;
+        if (['countries', 'programs', 'partners', 'categories'].includes(chart.id)) {
+          expect(order, `${chart.id} ${label(f)} order`).toEqual(expected.map((b) => b.key));
         }
-        expect(trendStackedTable(shown, split, ctx).rows.flatMap((r) => r.cells)).toContain(`<${T}`);
+        const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+        expect(shown.sort(byKey), `${chart.id} ${label(f)}`).toEqual([...expected].sort(byKey));
       }
     }
   });
 
-  test('map table: a small part hides both parts and the net; a small total hides itself', () => {
-    const rows = publicCountrySums(
-      [
-        { country: 'TW', outbound: 3, inbound: 40, total: 43, net: 37 },
-        { country: 'FR', outbound: 2, inbound: 1, total: 3, net: -1 },
-        { country: 'DE', outbound: 20, inbound: 0, total: 20, net: -20 },
-      ],
-      T,
-    );
-    expect(rows).toEqual([
-      { country: 'TW', outbound: null, inbound: null, total: 43, net: null },
-      { country: 'FR', outbound: null, inbound: null, total: null, net: null },
-      { country: 'DE', outbound: 20, inbound: 0, total: 20, net: -20 },
+  test('net flow: inbound and outbound rounded, the net their difference, ranked by it', async () => {
+    const chart = EMBEDDABLE.find((c) => c.id === 'netflow')!;
+    for (const f of GRID) {
+      const rows = await publicRowsOf(chart, f);
+      const shown = rows.map((r) => ({ key: r.country, inbound: r.inbound, outbound: r.outbound, net: r.net }));
+      expect(shown, label(f)).toEqual(publishedNetFlow(f));
+    }
+  });
+
+  test('trend: each year and direction rounded; a year rounded to 0 is not drawn', async () => {
+    const chart = EMBEDDABLE.find((c) => c.id === 'trend')!;
+    for (const f of GRID) {
+      const rows = await publicRowsOf(chart, f);
+      const shown = new Map(rows.map((r) => [`${String(r.year)}:${String(r.direction)}`, r.headcount]));
+      expect(shown, label(f)).toEqual(publishedTrend(f));
+    }
+  });
+
+  test('the agreed rounding', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 13, 19, 24].map(publishOracle)).toEqual([
+      0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 15, 20, 25,
     ]);
+  });
+});
+
+describe('labels, summaries and ranks never disagree with the published values they describe', () => {
+  // Drawing every state is slow: every year range and direction for all scopes, every scope for the full span.
+  const first = Math.min(...GRID.map((f) => f.yearFrom));
+  const last = Math.max(...GRID.map((f) => f.yearTo));
+  const full = (f: Filters) => f.yearFrom === first && f.yearTo === last;
+  const drawn = GRID.filter((f) => f.region === 'all' || full(f));
+
+  test('bar charts: the value labels are the published totals; the summary names the top three with them', async () => {
+    for (const chart of EMBEDDABLE.filter((c) => publishedChartBars(c.id, GRID[0]!) !== null)) {
+      for (const f of drawn) {
+        const rows = await publicRowsOf(chart, f);
+        const shown = bars(chart.id, rows);
+        const where = `${chart.id} ${label(f)}`;
+        expect(svgLabels(chart.spec(rows as never, ctx)).sort(), where).toEqual(
+          shown.map((b) => ctx.n(b.total)).sort(),
+        );
+        const summary = chartSummary(chart.id, rows, ctx);
+        expect(summary, where).not.toContain('<');
+        const top = [...shown]
+          .filter((b) => b.total > 0)
+          .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1))
+          .slice(0, 3)
+          .map((b) => ctx.t('summary.item', { name: nameOf(chart.id, b.row), value: ctx.n(b.total) }));
+        let at = -1;
+        for (const item of top) {
+          const next = summary.indexOf(item, at + 1);
+          expect(next, `${where}: "${item}" after ${at} in "${summary}"`).toBeGreaterThan(at);
+          at = next;
+        }
+      }
+    }
+  }, 60_000);
+
+  test('net flow: the labels are the published nets; the summary names the largest of each side with it', async () => {
+    const chart = EMBEDDABLE.find((c) => c.id === 'netflow')!;
+    for (const f of drawn) {
+      const rows = await publicRowsOf(chart, f);
+      const where = label(f);
+      const nets = rows.map((r) => r.net as number);
+      expect(svgLabels(chart.spec(rows as never, ctx)).sort(), where).toEqual(
+        nets.map((v) => (v > 0 ? `+${ctx.n(v)}` : ctx.n(v))).sort(),
+      );
+      const summary = chartSummary('netflow', rows, ctx);
+      expect(summary, where).not.toContain('<');
+      const out = rows.filter((r) => (r.net as number) < 0).sort((a, b) => (a.net as number) - (b.net as number))[0];
+      const inn = rows.filter((r) => (r.net as number) > 0)[0];
+      if (out) {
+        expect(summary, where).toContain(
+          ctx.t('summary.netflow.out', {
+            name: ctx.country(out.country as string),
+            value: ctx.n(-(out.net as number)),
+          }),
+        );
+      }
+      if (inn) {
+        expect(summary, where).toContain(
+          ctx.t('summary.netflow.in', { name: ctx.country(inn.country as string), value: ctx.n(inn.net as number) }),
+        );
+      }
+    }
+  });
+
+  test('trend: labels are the published counts; the summary gives them, and a change only on a base of 25 or more', async () => {
+    const chart = EMBEDDABLE.find((c) => c.id === 'trend')!;
+    for (const f of drawn) {
+      const rows = await publicRowsOf(chart, f);
+      const where = label(f);
+      expect(svgLabels(chart.spec(rows as never, ctx)).sort(), where).toEqual(
+        rows.map((r) => ctx.n(r.headcount as number)).sort(),
+      );
+      const summary = chartSummary('trend', rows, ctx);
+      expect(summary, where).not.toContain('<');
+      for (const dir of ['outbound', 'inbound'] as const) {
+        const series = rows.filter((r) => r.direction === dir).sort((a, b) => (a.year as number) - (b.year as number));
+        if (series.length < 2) continue;
+        const first = series[0]!;
+        const last = series.at(-1)!;
+        const text = `${ctx.t(`direction.${dir}`)}: ${ctx.n(first.headcount as number)} person-trips in ${String(first.year)}, ${ctx.n(last.headcount as number)} in ${String(last.year)}`;
+        expect(summary, where).toContain(text);
+        const after = summary.slice(summary.indexOf(text) + text.length);
+        if ((first.headcount as number) < 25) expect(after.startsWith('.'), `${where}: ${summary}`).toBe(true);
+        else expect(after.startsWith(' ('), `${where}: ${summary}`).toBe(true);
+      }
+    }
   });
 });

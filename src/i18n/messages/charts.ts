@@ -1,6 +1,5 @@
 /** The chart set, its data tables, filter chips and year playback; enums shown in charts. */
 export const zh = {
-  'chart.hiddenParts': '各 {n}，已隐藏',
   'chart.click': '点击条形可筛选，再次点击取消。',
   'chart.noteSep': '。',
   'chart.trend.split': '拆分方式',
@@ -136,7 +135,6 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
-  'chart.hiddenParts': '{n} each, hidden',
   'chart.click': 'Click a bar to filter by it; click again to clear.',
   'chart.noteSep': '. ',
   'chart.trend.split': 'Split by',
