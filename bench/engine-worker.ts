@@ -75,7 +75,7 @@ async function handle(request: BareRequest): Promise<BareResponse> {
         texts.set(spec.file, response.ok ? await response.text() : null);
       }
       const files = await ingest(engine, texts);
-      return { type: 'load', ms: performance.now() - started, rows: files[0]?.rows ?? 0 };
+      return { type: 'load', ms: performance.now() - started, rows: files[0]?.loaded ?? 0 };
     }
     case 'run': {
       const times: number[] = [];

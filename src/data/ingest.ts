@@ -1,8 +1,15 @@
-import type { Engine } from './engine';
-import type { FileReport } from './protocol';
-import { EXCHANGES, TABLES, type Column, type TableSpec } from './schema';
-import { ident, literal, literalList } from './sql';
+import { loadOrder, TABLES, EXCHANGES } from '../domain/tables';
+import type { TableSpec } from '../domain/columns';
+import { emptyReport } from '../import/report';
+import { stageRows } from '../import/stage';
+import { planFile } from '../import/structure';
 import { countriesCsv } from '../reference/countries';
+import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
+import type { Engine } from './engine';
+import type { LoadedFile } from './protocol';
+import { ident } from './sql';
+import { prepareValidation } from './validate-macros';
+import { sqlType } from './validate-sql';
 
 export class MissingColumnError extends Error {
   constructor(
@@ -13,97 +20,75 @@ export class MissingColumnError extends Error {
   }
 }
 
+export interface IngestOptions {
+  /** Dates in later years are refused (the rules' `latestYear`); default: the current year. */
+  thisYear?: number;
+}
+
 /**
- * Loads the CSV texts (null for an absent file) into typed tables and builds
- * `facts`, the exchanges with their derived columns. Every file is read as text
- * first and converted in SQL, so a bad value rejects its row instead of the file.
+ * Loads the CSV texts of `data/` (null for an absent file) into typed tables and builds `facts`,
+ * the exchanges with their derived columns. Each file is read and checked as an import reads and
+ * checks it (src/import, then the SQL generated from the declared rules): a row that breaks a rule
+ * is left out and reported, by line, column, value and reason, in the file's report.
  */
-export async function ingest(engine: Engine, texts: ReadonlyMap<string, string | null>): Promise<FileReport[]> {
+export async function ingest(
+  engine: Engine,
+  texts: ReadonlyMap<string, string | null>,
+  options: IngestOptions = {},
+): Promise<LoadedFile[]> {
+  const thisYear = options.thisYear ?? new Date().getFullYear();
   await engine.registerText('countries.csv', countriesCsv());
   await engine.exec(
     `CREATE OR REPLACE TABLE countries AS SELECT iso2, iso3, name_zh, name_en, region_type, continent, groups,
        TRY_CAST(lon AS DOUBLE) AS lon, TRY_CAST(lat AS DOUBLE) AS lat
      FROM read_csv('countries.csv', header = true, all_varchar = true)`,
   );
-  const reports: FileReport[] = [];
-  for (const spec of TABLES) {
-    const text = texts.get(spec.file) ?? null;
-    if (text === null && spec === EXCHANGES) throw new MissingColumnError(spec.file, '*');
-    reports.push(await loadTable(engine, spec, text));
+  await prepareValidation(engine);
+  const reports = new Map<TableSpec, LoadedFile>();
+  try {
+    for (const spec of loadOrder(TABLES)) {
+      const text = texts.get(spec.file) ?? null;
+      if (text === null && spec === EXCHANGES) throw new MissingColumnError(spec.file, '*');
+      reports.set(spec, await loadTable(engine, spec, text, thisYear));
+    }
+  } finally {
+    await engine.registerText(STAGE_FILE, '');
   }
   await engine.exec(FACTS_SQL);
-  return reports;
+  return TABLES.map((spec) => reports.get(spec)!);
 }
 
-async function loadTable(engine: Engine, spec: TableSpec, text: string | null): Promise<FileReport> {
-  const raw = ident(`raw_${spec.table}`);
-  if (text === null) {
-    await engine.exec(`CREATE OR REPLACE TABLE ${raw} (${spec.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
-  } else {
-    await engine.registerText(spec.file, text);
-    await engine.exec(
-      `CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_csv(${literal(spec.file)},
-         header = true, all_varchar = true, normalize_names = false)`,
-    );
-  }
-  const present = new Map(
-    (await engine.query(`SELECT column_name FROM (DESCRIBE ${raw})`)).map((r) => {
-      const name = String(r.column_name);
-      return [name.replace(/^\uFEFF/, '').trim().toLowerCase(), name] as const;
-    }),
-  );
-  const selects = spec.columns.map((column) => {
-    const source = present.get(column.name);
-    if (!source && column.required) throw new MissingColumnError(spec.file, column.name);
-    return `${source ? typed(column, ident(source)) : `NULL::${sqlType(column)}`} AS ${ident(column.name)}`;
+/** The table without rows, for a file that is absent or gives none. */
+async function emptyTable(engine: Engine, spec: TableSpec, report: LoadedFile): Promise<LoadedFile> {
+  const columns = spec.columns.map((c) => `${ident(c.name)} ${sqlType(c)}`).join(', ');
+  await engine.exec(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columns})`);
+  return report;
+}
+
+async function loadTable(engine: Engine, spec: TableSpec, text: string | null, thisYear: number): Promise<LoadedFile> {
+  const report: LoadedFile = { ...emptyReport(spec.file, spec.table), present: text !== null };
+  if (text === null) return emptyTable(engine, spec, report);
+  const plan = planFile(new TextEncoder().encode(text), spec.file, { table: spec.table, encoding: 'utf-8' });
+  if (!plan.ok) return emptyTable(engine, spec, { ...report, error: plan.error, errorItems: plan.items });
+  const { structure } = plan;
+  const missing = structure.missingRequired[0];
+  if (missing) throw new MissingColumnError(spec.file, missing);
+  Object.assign(report, {
+    encoding: structure.encoding,
+    delimiter: structure.delimiter,
+    headerLine: structure.headerLine,
   });
-  const checks = spec.columns.flatMap((column) => validity(spec, column));
-  await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(spec.table)} AS
-     SELECT * FROM (SELECT ${selects.join(',\n')} FROM ${raw}) AS t
-     ${checks.length ? `WHERE ${checks.join(' AND ')}` : ''}`,
-  );
-  const [counts] = await engine.query(
-    `SELECT (SELECT count(*) FROM ${raw})::INTEGER AS rows_in, (SELECT count(*) FROM ${ident(spec.table)})::INTEGER AS rows`,
-  );
-  const rows = Number(counts?.rows ?? 0);
-  return { file: spec.file, rows, rejected: Number(counts?.rows_in ?? 0) - rows, present: text !== null };
-}
-
-function sqlType(column: Column): string {
-  return { text: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', date: 'DATE' }[column.type];
-}
-
-/** Text to the column's type; a value that does not convert becomes NULL. */
-function typed(column: Column, source: string): string {
-  const v = `nullif(trim(${source}), '')`;
-  if (column.values) return `lower(${v})`;
-  if (column.name === 'country') return `upper(${v})`;
-  switch (column.type) {
-    case 'integer':
-      return `TRY_CAST(replace(${v}, ',', '') AS INTEGER)`;
-    case 'double':
-      return `TRY_CAST(${v} AS DOUBLE)`;
-    case 'date':
-      // Staff write whole dates or just the month; a month stands for its first day.
-      return `CASE WHEN regexp_full_match(${v}, '\\d{4}-\\d{1,2}') THEN TRY_CAST(strptime(${v}, '%Y-%m') AS DATE)
-        ELSE TRY_CAST(${v} AS DATE) END`;
-    case 'text':
-      return v;
-  }
-}
-
-function validity(spec: TableSpec, column: Column): string[] {
-  const name = ident(column.name);
-  const checks: string[] = [];
-  if (column.required) checks.push(`${name} IS NOT NULL`);
-  if (column.values) checks.push(`(${name} IS NULL OR ${name} IN ${literalList(column.values)})`);
-  if (spec === EXCHANGES) {
-    if (column.name === 'headcount') checks.push(`${name} >= 1`);
-    if (column.name === 'country') checks.push(`${name} IN (SELECT iso2 FROM countries WHERE region_type <> 'mainland')`);
-    if (column.name === 'end_date') checks.push(`(${name} IS NULL OR ${name} >= start_date)`);
-  }
-  return checks;
+  const staged = stageRows(plan);
+  report.rowsIn = staged.rowsIn;
+  report.notices = staged.notices;
+  if (staged.rowsIn === 0) return emptyTable(engine, spec, report);
+  const checked = await checkStaged(engine, spec, staged, thisYear);
+  await engine.exec(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS ${keptRowsSql(spec)}`);
+  report.loaded = checked.ok;
+  report.rejected = checked.bad + staged.rejected.length;
+  report.warnings = checked.warned + staged.problems.filter((p) => p.level === 'warning').length;
+  await reportChecked(engine, spec, staged, checked, report);
+  return report;
 }
 
 /** The exchanges with what is derived, never typed: year, academic year, duration, region. */

@@ -1,3 +1,4 @@
+import type { FileReport as CheckedFile } from '../import/report';
 import type { Row, SqlParam } from './engine';
 import type { ImportProgressDetail, ImportRequest, ImportResponse } from './import-protocol';
 
@@ -7,18 +8,17 @@ export type Request =
   | { id: number; type: 'query'; sql: string; params: SqlParam[] }
   | ImportRequest;
 
-export interface FileReport {
-  file: string;
-  /** Rows kept in the table. */
-  rows: number;
-  /** Data rows dropped because a required value was missing or invalid. */
-  rejected: number;
+/**
+ * A file of `data/` as the start-up load read it: the same report an import gives (rows kept and
+ * left out, each problem with its line, column, value and reason).
+ */
+export interface LoadedFile extends CheckedFile {
   /** False when an optional file was absent and an empty table stands in. */
   present: boolean;
 }
 
 export interface LoadResult {
-  files: FileReport[];
+  files: LoadedFile[];
   /** Milliseconds spent starting the engine, fetching the files and ingesting them. */
   timings: { engine: number; fetch: number; ingest: number };
   ms: number;

@@ -1,6 +1,8 @@
 /**
  * The SQL that turns a staged file (every cell text) into typed rows and a problem code per cell.
- * Column names come from schema.ts only; cell values never leave the tables.
+ * Column names and every rule come from the declaration in src/domain (tables.ts): the start-up
+ * load and the importer both run these statements. Cell values never leave the tables; the bounds
+ * written into the SQL are the declaration's numbers and codes.
  *
  * imp_stage: the file's cells as staged (text, under the model's column names, `_line` an integer).
  * imp_clean: the cells trimmed; empty tokens (NULL, 无, #N/A, …) read as empty.
@@ -11,74 +13,79 @@
  *   Narrow on purpose: every column it carries is copied through each join; the raw cells stay in
  *   imp_stage, joined back by _line for the few rows the report shows.
  */
-import { enumKind } from '../import/aliases';
-import type { Column, TableSpec } from './schema';
+import { uniqueColumn, valueSetOf, type Column, type RuleCode, type TableSpec } from '../domain/columns';
+import { TABLES } from '../domain/tables';
 import { ident, literal } from './sql';
 import { ascii, dateIssue, dateOf, dateParts, isToken, numberText, toDouble, toWhole, trimmed } from './validate-macros';
 
-export const HEADCOUNT_MAX = 10_000;
+export { HEADCOUNT_MAX } from '../domain/tables';
+
+/** The model's key column (declared unique): a repeated value is refused. */
+export function keyColumn(spec: TableSpec): string {
+  return uniqueColumn(spec).name;
+}
 
 export const sqlType = (column: Column) =>
   ({ text: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', date: 'DATE' })[column.type];
 
-/** The model's key column: unique within a table. */
-export function keyColumn(spec: TableSpec): string {
-  return spec.columns[0]!.name;
-}
-
 type Kind = 'id' | 'enum' | 'country' | 'reference' | 'integer' | 'double' | 'date' | 'text';
 
-function kindOf(spec: TableSpec, column: Column): Kind {
-  if (column.name === keyColumn(spec)) return 'id';
+/** Which of the declared rules reads the cell: the first that applies. */
+function kindOf(column: Column): Kind {
+  if (column.unique) return 'id';
   if (column.values) return 'enum';
-  if (column.name === 'country') return 'country';
-  if ((column.name === 'partner' || column.name === 'program') && spec.table !== 'partners') return 'reference';
+  if (column.country) return 'country';
+  if (column.references) return 'reference';
   if (column.type === 'integer' || column.type === 'double' || column.type === 'date') return column.type;
   return 'text';
 }
 
-const REFERENCE_TABLE: Record<string, string> = { partner: 'partners', program: 'programs' };
-
 const mapTable = (column: string) => ident(`imp_map_${column}`);
+const code = (value: RuleCode) => literal(value);
+/** A bound of the declaration as SQL: a finite number of the program, never a cell. */
+const bound = (value: number) => {
+  if (!Number.isFinite(value)) throw new Error(`not a finite bound: ${value}`);
+  return String(value);
+};
+
+/** `WHEN … THEN code` for the declared range of a number `n`. */
+function rangeCases(column: Column, n: string): string {
+  const range = column.range;
+  if (!range) return '';
+  const cases: string[] = [];
+  if (range.min !== undefined) cases.push(`WHEN ${n} < ${bound(range.min)} THEN ${code(range.below ?? 'out-of-range')}`);
+  if (range.max !== undefined) cases.push(`WHEN ${n} > ${bound(range.max)} THEN ${code(range.above ?? 'out-of-range')}`);
+  return cases.join(' ');
+}
 
 /** SELECT v, val, err, warn[, matched] over the distinct values `v` of a column. */
-function mapSelect(spec: TableSpec, column: Column, thisYear: number): string | null {
+function mapSelect(column: Column, thisYear: number): string | null {
   const name = column.name;
   const distinct = `(SELECT DISTINCT ${ident(`c_${name}`)} AS v FROM imp_clean WHERE ${ident(`c_${name}`)} IS NOT NULL)`;
-  switch (kindOf(spec, column)) {
+  switch (kindOf(column)) {
     case 'enum':
-      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN 'unknown-value' END AS err, NULL AS warn
-        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = ${literal(enumKind(spec.table, name))} AND a.key = imp_key(d.v)`;
+      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN ${code('unknown-value')} END AS err, NULL AS warn
+        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = ${literal(valueSetOf(column))} AND a.key = imp_key(d.v)`;
     case 'country': {
-      const mainland = spec.table === 'exchanges' ? `WHEN a.code = 'CN' THEN 'mainland'` : '';
-      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN 'unknown-country' ${mainland} END AS err, NULL AS warn
+      const mainland = column.country?.mainland === false ? `WHEN a.code = 'CN' THEN ${code('mainland')}` : '';
+      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN ${code('unknown-country')} ${mainland} END AS err, NULL AS warn
         FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = 'country' AND a.key = imp_key(d.v)`;
     }
     case 'reference':
       // By id or either name; an unknown one is kept as written and listed, not rejected.
       return `SELECT d.v, coalesce(r.id, d.v) AS val, NULL::VARCHAR AS err, NULL::VARCHAR AS warn, r.id IS NOT NULL AS matched
         FROM ${distinct} AS d LEFT JOIN ${ident(`imp_ref_${name}`)} AS r ON r.key = imp_key(d.v)`;
-    case 'integer': {
-      const range =
-        name === 'headcount'
-          ? `WHEN w < 1 THEN 'headcount-min' WHEN w > ${HEADCOUNT_MAX} THEN 'headcount-max'`
-          : `WHEN w < 0 THEN 'out-of-range'`;
-      return `SELECT v, w AS val, CASE WHEN w IS NULL AND ends_with(v, '%') THEN 'percent'
-          WHEN w IS NULL THEN 'not-integer' ${range} END AS err, NULL AS warn
+    case 'integer':
+      return `SELECT v, w AS val, CASE WHEN w IS NULL AND ends_with(v, '%') THEN ${code('percent')}
+          WHEN w IS NULL THEN ${code('not-integer')} ${rangeCases(column, 'w')} END AS err, NULL AS warn
         FROM (SELECT v, ${toWhole('n')} AS w FROM (SELECT v, ${toDouble(numberText('v'))} AS n FROM ${distinct}))`;
-    }
-    case 'double': {
-      const limit = name === 'latitude' ? 90 : name === 'longitude' ? 180 : null;
-      const range = limit ? `WHEN abs(n) > ${limit} THEN 'out-of-range'` : '';
-      return `SELECT v, n AS val, CASE WHEN n IS NULL THEN 'not-number' ${range} END AS err, NULL AS warn
+    case 'double':
+      return `SELECT v, n AS val, CASE WHEN n IS NULL THEN ${code('not-number')} ${rangeCases(column, 'n')} END AS err, NULL AS warn
         FROM (SELECT v, ${toDouble(numberText('v'))} AS n FROM ${distinct})`;
-    }
     case 'date': {
-      // A trip may end early next year; nothing starts in a year that has not come.
-      const limit = name === 'end_date' ? thisYear + 1 : thisYear;
+      const latest = column.latestYear === undefined ? '' : `WHEN year(val) > ${bound(thisYear + column.latestYear)} THEN ${code('future-year')}`;
       const parts = dateParts('a');
-      return `SELECT v, val, CASE WHEN issue IN ('bad-date', 'ambiguous-date') THEN issue
-          WHEN year(val) > ${limit} THEN 'future-year' END AS err,
+      return `SELECT v, val, CASE WHEN issue IN ('bad-date', 'ambiguous-date') THEN issue ${latest} END AS err,
           CASE WHEN issue = 'excel-serial' THEN issue END AS warn
         FROM (SELECT v, ${dateOf('ymd', 'ym', 'dmy', 'ser')} AS val, ${dateIssue('v', dateOf('ymd', 'ym', 'dmy', 'ser'), 'dmy', 'ser')} AS issue
           FROM (SELECT v, ${parts.ymd} AS ymd, ${parts.ym} AS ym, ${parts.dmy} AS dmy, ${parts.serial} AS ser
@@ -114,27 +121,28 @@ export function validationSql(spec: TableSpec, present: readonly string[], thisY
   ];
   const mapped: string[] = [];
   for (const column of spec.columns) {
-    const select = mapSelect(spec, column, thisYear);
+    const select = mapSelect(column, thisYear);
     if (!select) continue;
     mapped.push(column.name);
     statements.push(`CREATE OR REPLACE TEMP TABLE ${mapTable(column.name)} AS ${select}`);
   }
 
   const key = keyColumn(spec);
-  const start = spec.columns.find((c) => c.name === 'start_date' || c.name === 'signed_date')?.name;
   const valueOf = (name: string) => (mapped.includes(name) ? `${ident(`m_${name}`)}.val` : ident(`c_${name}`));
   const columns = spec.columns.map((column) => {
     const name = column.name;
     const c = ident(`c_${name}`);
     const m = ident(`m_${name}`);
     const errors: string[] = [];
-    if (column.required) errors.push(`WHEN ${c} IS NULL THEN 'required'`);
+    if (column.required) errors.push(`WHEN ${c} IS NULL THEN ${code('required')}`);
     if (mapped.includes(name)) errors.push(`WHEN ${m}.err IS NOT NULL THEN ${m}.err`);
-    if (name === key) errors.push(`WHEN s._line > imp_dups.first THEN 'duplicate-id'`);
-    if (name === 'end_date' && start) errors.push(`WHEN ${valueOf(name)} < ${valueOf(start)} THEN 'end-before-start'`);
+    if (name === key) errors.push(`WHEN s._line > imp_dups.first THEN ${code('duplicate-id')}`);
+    if (column.notBefore) {
+      errors.push(`WHEN ${valueOf(name)} < ${valueOf(column.notBefore)} THEN ${code('end-before-start')}`);
+    }
     const warn =
       name === key
-        ? `CASE WHEN ${c} LIKE '%E%' AND regexp_full_match(${c}, '\\d(\\.\\d+)?[eE]\\+?\\d+') THEN 'id-scientific' END`
+        ? `CASE WHEN ${c} LIKE '%E%' AND regexp_full_match(${c}, '\\d(\\.\\d+)?[eE]\\+?\\d+') THEN ${code('id-scientific')} END`
         : mapped.includes(name)
           ? `${m}.warn`
           : 'NULL';
@@ -195,19 +203,27 @@ export function errorCodes(spec: TableSpec): string {
   return `concat_ws(';', ${spec.columns.map((c) => ident(`e_${c.name}`)).join(', ')})`;
 }
 
-/** The lookup tables for references by id or name: `imp_ref_partner`, `imp_ref_program`. */
-export function referenceSql(): string[] {
-  return Object.entries(REFERENCE_TABLE).map(
-    ([column, table]) =>
-      `CREATE OR REPLACE TEMP TABLE ${ident(`imp_ref_${column}`)} AS
-       SELECT key, min(id) AS id FROM (
-         SELECT id, imp_key(id) AS key FROM ${ident(table)}
-         UNION ALL SELECT id, imp_key(name_zh) FROM ${ident(table)}
-         UNION ALL SELECT id, imp_key(name_en) FROM ${ident(table)}
-       ) WHERE key IS NOT NULL GROUP BY key HAVING count(DISTINCT id) = 1`,
-  );
+/**
+ * The lookup tables for the declared references of `spec` (without: of every table) by id or
+ * name: `imp_ref_<column>`.
+ */
+export function referenceSql(spec?: TableSpec): string[] {
+  const columns = (spec ? [spec] : TABLES).flatMap((t) => t.columns.filter((c) => c.references));
+  const once = columns.filter((c, i) => columns.findIndex((d) => d.name === c.name) === i);
+  return once.flatMap((column) => {
+    const ref = column.references;
+    if (!ref) return [];
+    const keys = [ref.column, ...ref.names].map(
+      (name) => `SELECT ${ident(ref.column)} AS id, imp_key(${ident(name)}) AS key FROM ${ident(ref.table)}`,
+    );
+    return [
+      `CREATE OR REPLACE TEMP TABLE ${ident(`imp_ref_${column.name}`)} AS
+       SELECT key, min(id) AS id FROM (${keys.join(' UNION ALL ')})
+       WHERE key IS NOT NULL GROUP BY key HAVING count(DISTINCT id) = 1`,
+    ];
+  });
 }
 
 export function referenceColumns(spec: TableSpec): string[] {
-  return spec.columns.filter((c) => kindOf(spec, c) === 'reference').map((c) => c.name);
+  return spec.columns.filter((c) => kindOf(c) === 'reference').map((c) => c.name);
 }

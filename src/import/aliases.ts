@@ -4,7 +4,8 @@
  * against these after the same normalisation (case, width, spaces and punctuation ignored).
  */
 import { COUNTRIES } from '../reference/countries';
-import { TABLES } from '../data/schema';
+import { valueSetOf } from '../domain/columns';
+import { TABLES } from '../domain/tables';
 
 /** Extra words per enum value, beside the code itself. Keyed by the kind of enum. */
 const ENUM_WORDS: Record<string, Record<string, readonly string[]>> = {
@@ -63,11 +64,10 @@ const ENUM_WORDS: Record<string, Record<string, readonly string[]>> = {
   },
 };
 
-/** The enum kind a model column is checked against. */
+/** The enum kind a model column is checked against: its declared value set. */
 export function enumKind(table: string, column: string): string {
-  if (table === 'agreements' && column === 'status') return 'agreement_status';
-  if (table === 'events' && column === 'kind') return 'event_kind';
-  return column;
+  const declared = TABLES.find((t) => t.table === table)?.columns.find((c) => c.name === column);
+  return declared ? valueSetOf(declared) : column;
 }
 
 /** Names beside the reference table's own (its zh and en names, ISO2 and ISO3). */
