@@ -3,22 +3,42 @@ import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cachedAggregateFiles } from './scripts/build-aggregates';
 import { buildSnapshot } from './scripts/build-snapshot';
-import { cspForPath } from './src/config/csp';
+import { cspForPath, isEmbedPath } from './src/config/csp';
+import { readEmbedOrigins, siteEmbedOrigins } from './scripts/embed-origins';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
 
 export { CSP, EMBED_CSP } from './src/config/csp';
 
-/** Each response carries its page's Content Security Policy (src/config/csp.ts): the embed may be framed. */
+/**
+ * Each response carries its page's Content Security Policy (src/config/csp.ts). The embed's names
+ * the parent origins of the built site's embed-origins.json, read on each request for embed.html:
+ * editing that file changes who may frame it without a rebuild or a restart.
+ */
 function cspHeaders(): Plugin {
   return {
     name: 'csp-headers',
     configurePreviewServer(server) {
+      const file = siteEmbedOrigins(resolve(server.config.root, server.config.build.outDir));
+      let reported = '';
       server.middlewares.use((req, res, next) => {
-        res.setHeader('Content-Security-Policy', cspForPath((req.url ?? '/').split('?')[0] ?? '/'));
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        let parents: string[] = [];
+        if (isEmbedPath(path)) {
+          try {
+            parents = readEmbedOrigins(file);
+            reported = '';
+          } catch (error) {
+            // Only the site itself may frame the embed until the file is fixed; said once per mistake.
+            const message = error instanceof Error ? error.message : String(error);
+            if (message !== reported) server.config.logger.error(message);
+            reported = message;
+          }
+        }
+        res.setHeader('Content-Security-Policy', cspForPath(path, parents));
         next();
       });
     },

@@ -1,9 +1,10 @@
 /**
  * The Content Security Policy the site is served under: by `vite preview`, by the tests' static
  * server and, as docs/deploying.md shows, by the college's web server. One policy for every file,
- * but for the embed page, which the college's own sites may frame (EMBED_PARENT_ORIGINS).
+ * but for the embed page, which the college's own sites may frame (the parent origins of
+ * embed-origins.json, set at deploy time: src/config/embed.ts).
  */
-import { EMBED_PARENT_ORIGINS } from './embed';
+import { EMBED_ORIGINS_FILE, normaliseOrigin } from './embed';
 
 /** Every directive but `frame-ancestors`, which differs by page. */
 const BASE: readonly string[] = [
@@ -23,9 +24,9 @@ const BASE: readonly string[] = [
 ];
 
 /** The origins allowed to frame a page: the site itself, and for the embed the configured parents. */
-export function frameAncestors(page: 'app' | 'embed', parents: readonly string[] = EMBED_PARENT_ORIGINS): string {
+export function frameAncestors(page: 'app' | 'embed', parents: readonly string[] = []): string {
   for (const parent of parents) {
-    if (!/^https?:\/\/[\w.-]+(:\d+)?$/.test(parent)) throw new Error(`invalid EMBED_PARENT_ORIGINS entry: ${parent}`);
+    if (normaliseOrigin(parent) === null) throw new Error(`invalid parent origin in ${EMBED_ORIGINS_FILE}: ${parent}`);
   }
   return ['frame-ancestors', "'self'", ...(page === 'embed' ? parents : [])].join(' ');
 }
@@ -33,10 +34,20 @@ export function frameAncestors(page: 'app' | 'embed', parents: readonly string[]
 /** The policy of the dashboard and of every file but the embed page. */
 export const CSP = [...BASE, frameAncestors('app')].join('; ');
 
-/** The policy of embed.html: the dashboard's, but framable by the college's sites. */
-export const EMBED_CSP = [...BASE, frameAncestors('embed')].join('; ');
+/** The policy of embed.html: the dashboard's, but framable by the given parent origins. */
+export function embedCsp(parents: readonly string[]): string {
+  return [...BASE, frameAncestors('embed', parents)].join('; ');
+}
+
+/** The embed's policy with no parent configured: only the site itself may frame it. */
+export const EMBED_CSP = embedCsp([]);
+
+/** Whether a request path is the embed page (whose policy names the parents). */
+export function isEmbedPath(pathname: string): boolean {
+  return /(^|\/)embed\.html$/.test(pathname);
+}
 
 /** The policy for a request path: the embed's for embed.html, the dashboard's for anything else. */
-export function cspForPath(pathname: string): string {
-  return /(^|\/)embed\.html$/.test(pathname) ? EMBED_CSP : CSP;
+export function cspForPath(pathname: string, parents: readonly string[] = []): string {
+  return isEmbedPath(pathname) ? embedCsp(parents) : CSP;
 }

@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '../i18n/messages';
 import { parseUrlState } from '../state/url-state';
 import type { Theme } from '../state/theme';
-import { EMBED_PARENT_ORIGINS } from '../config/embed';
+import { allowsParent } from '../config/embed';
 import type { EmbedFilters } from './aggregates';
 import { embeddable, type EmbeddableChart } from './registry';
 
@@ -15,12 +15,20 @@ export interface EmbedParams {
   parentOrigin: string | null;
 }
 
-/** Reads the embed's parameters; each is checked like the app's link parameters. */
-export function parseEmbedParams(search: string, bounds: { min: number; max: number }, ownOrigin: string): EmbedParams {
+/**
+ * Reads the embed's parameters; each is checked like the app's link parameters. The height goes
+ * only to the site itself or to a parent origin of embed-origins.json (`allowedParents`).
+ */
+export function parseEmbedParams(
+  search: string,
+  bounds: { min: number; max: number },
+  ownOrigin: string,
+  allowedParents: readonly string[] = [],
+): EmbedParams {
   const params = new URLSearchParams(search);
   const { filters, locale, theme } = parseUrlState(search, bounds, 'zh-CN');
   const origin = params.get('origin');
-  const allowed = origin !== null && (origin === ownOrigin || EMBED_PARENT_ORIGINS.includes(origin));
+  const allowed = origin !== null && allowsParent(origin, allowedParents, ownOrigin);
   return {
     chart: embeddable(params.get('chart')),
     filters: {
@@ -31,6 +39,6 @@ export function parseEmbedParams(search: string, bounds: { min: number; max: num
     },
     locale: (LOCALES as string[]).includes(locale) ? locale : 'zh-CN',
     theme,
-    parentOrigin: allowed ? origin : null,
+    parentOrigin: allowed ? new URL(origin).origin : null,
   };
 }

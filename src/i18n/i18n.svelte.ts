@@ -1,4 +1,5 @@
 import { countryName } from '../reference/countries';
+import { readStored, writeStored } from '../state/stored';
 import { LOCALES, type Locale, type MessageKey } from './messages';
 import {
   formatBytes,
@@ -16,7 +17,7 @@ const STORAGE_KEY = 'exchange-dashboard.locale';
 function initialLocale(): Locale {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl && (LOCALES as string[]).includes(fromUrl)) return fromUrl as Locale;
-  const stored = localStorage.getItem(STORAGE_KEY);
+  const stored = readStored(STORAGE_KEY);
   if (stored && (LOCALES as string[]).includes(stored)) return stored as Locale;
   return 'zh-CN';
 }
@@ -31,7 +32,7 @@ export class I18n {
 
   set locale(value: Locale) {
     this.#locale = value;
-    localStorage.setItem(STORAGE_KEY, value);
+    writeStored(STORAGE_KEY, value);
     document.documentElement.lang = value;
   }
 

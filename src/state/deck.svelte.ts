@@ -1,11 +1,12 @@
 import { defaultDeck, parseDeck, type Deck, type Slide } from '../present/deck';
 import type { YearBounds } from './url-state';
+import { readStored, writeStored } from './stored';
 
 const STORAGE_KEY = 'exchange-dashboard.deck';
 
 /** The presenter's deck: the default story until views are added; kept in this browser. */
 class DeckState {
-  #custom = $state<Deck | null>(parseDeck(localStorage.getItem(STORAGE_KEY) ?? ''));
+  #custom = $state<Deck | null>(parseDeck(readStored(STORAGE_KEY) ?? ''));
   /** The data's years, set once the data is in: the default deck spans them. */
   bounds = $state<YearBounds>({ min: new Date().getFullYear(), max: new Date().getFullYear() });
 
@@ -30,12 +31,12 @@ class DeckState {
 
   reset(): void {
     this.#custom = null;
-    localStorage.removeItem(STORAGE_KEY);
+    writeStored(STORAGE_KEY, null);
   }
 
   #set(deck: Deck): void {
     this.#custom = deck;
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(deck));
+    writeStored(STORAGE_KEY, JSON.stringify(deck));
   }
 }
 

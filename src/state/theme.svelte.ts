@@ -1,13 +1,10 @@
 import { onSystemTheme, parseTheme, resolveTheme, showTheme, type Theme } from './theme';
+import { readStored, writeStored } from './stored';
 
 const STORAGE_KEY = 'exchange-dashboard.theme';
 
 function initialTheme(): Theme {
-  return (
-    parseTheme(new URLSearchParams(location.search).get('theme')) ??
-    parseTheme(localStorage.getItem(STORAGE_KEY)) ??
-    'auto'
-  );
+  return parseTheme(new URLSearchParams(location.search).get('theme')) ?? parseTheme(readStored(STORAGE_KEY)) ?? 'auto';
 }
 
 /** The page's theme: from the link, else the last choice made here, else the system's ('auto'). */
@@ -25,8 +22,7 @@ export class ThemeState {
 
   set value(value: Theme) {
     this.#value = value;
-    if (value === 'auto') localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, value);
+    writeStored(STORAGE_KEY, value === 'auto' ? null : value);
     showTheme(value);
   }
 

@@ -1,14 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { cspForPath } from '../../src/config/csp';
+import { cspForPath, isEmbedPath } from '../../src/config/csp';
+import { readEmbedOrigins, siteEmbedOrigins } from '../../scripts/embed-origins';
 import { CONTENT_TYPES as TYPES } from '../../scripts/content-types';
 
 /**
  * Serves the built site under a sub-path, as the college's web server will,
- * with the app's Content Security Policy (the embed page's own for embed.html). Anything outside the prefix is a 404.
+ * with the app's Content Security Policy (the embed page's own for embed.html, naming the parent
+ * origins of the site's embed-origins.json as it reads now). Anything outside the prefix is a 404.
  */
-export async function serveStatic(root: string, prefix: string): Promise<{ url: string; server: Server }> {
+export async function serveStatic(
+  root: string,
+  prefix: string,
+  host = '127.0.0.1',
+): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     if (!path.startsWith(prefix)) {
@@ -25,15 +31,15 @@ export async function serveStatic(root: string, prefix: string): Promise<{ url: 
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': cspForPath(path),
+        'Content-Security-Policy': cspForPath(path, isEmbedPath(path) ? readEmbedOrigins(siteEmbedOrigins(root)) : []),
       });
       res.end(body);
     } catch {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
-  return { url: `http://127.0.0.1:${address.port}${prefix}`, server };
+  return { url: `http://${host}:${address.port}${prefix}`, server };
 }

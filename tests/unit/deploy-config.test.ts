@@ -4,9 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CSP, EMBED_CSP, cspForPath, frameAncestors } from '../../src/config/csp';
-import { EMBED_PARENT_ORIGINS } from '../../src/config/embed';
+import { CSP, EMBED_CSP, cspForPath, embedCsp, frameAncestors } from '../../src/config/csp';
 import { nginxConf } from '../../scripts/nginx-conf';
+import { REPO_EMBED_ORIGINS, readEmbedOrigins } from '../../scripts/embed-origins';
+
+/** The repository's deploy-time setting of the embed's parents (public/embed-origins.json). */
+const parents = readEmbedOrigins(REPO_EMBED_ORIGINS);
 
 const guide = readFileSync(new URL('../../docs/deploying.md', import.meta.url), 'utf8');
 
@@ -22,9 +25,9 @@ function directives(policy: string): Map<string, string[]> {
 describe('the Content Security Policy', () => {
   test('docs/deploying.md shows the nginx file the script writes, with the code’s policies', () => {
     const block = /```nginx\n([\s\S]*?)```/.exec(guide)?.[1];
-    expect(block).toBe(nginxConf());
+    expect(block).toBe(nginxConf(undefined, undefined, undefined, parents));
     expect(block).toContain(`default ${JSON.stringify(CSP)};`);
-    expect(block).toContain(`embed\\.html$ ${JSON.stringify(EMBED_CSP)};`);
+    expect(block).toContain(`embed\\.html$ ${JSON.stringify(embedCsp(parents))};`);
   });
 
   test('is strict: self only, wasm compile but no eval, no plugins, no base, no forms', () => {
@@ -37,7 +40,8 @@ describe('the Content Security Policy', () => {
     expect(d.get('form-action')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'self'"]);
     expect(CSP).not.toMatch(/(^|\s)'unsafe-eval'|\*|https?:/);
-    expect(directives(EMBED_CSP).get('frame-ancestors')).toEqual(["'self'", ...EMBED_PARENT_ORIGINS]);
+    expect(directives(EMBED_CSP).get('frame-ancestors')).toEqual(["'self'"]);
+    expect(directives(embedCsp(parents)).get('frame-ancestors')).toEqual(["'self'", ...parents]);
   });
 
   test('the embed is framed by the configured parents; the dashboard by itself only', () => {
@@ -51,12 +55,16 @@ describe('the Content Security Policy', () => {
       'javascript:alert(1)',
       'https://a.example; script-src *',
     ]) {
-      expect(() => frameAncestors('embed', [bad])).toThrow(/EMBED_PARENT_ORIGINS/);
+      expect(() => frameAncestors('embed', [bad])).toThrow(/embed-origins\.json/);
     }
   });
 
   test('each path gets its page’s policy', () => {
     expect(cspForPath('/college/intl-dashboard/embed.html')).toBe(EMBED_CSP);
+    expect(cspForPath('/college/intl-dashboard/embed.html', ['https://www.example.edu.cn'])).toBe(
+      embedCsp(['https://www.example.edu.cn']),
+    );
+    expect(cspForPath('/college/intl-dashboard/index.html', ['https://www.example.edu.cn'])).toBe(CSP);
     expect(cspForPath('/college/intl-dashboard/')).toBe(CSP);
     expect(cspForPath('/college/intl-dashboard/index.html')).toBe(CSP);
     expect(cspForPath('/college/intl-dashboard/assets/worker-x.js')).toBe(CSP);

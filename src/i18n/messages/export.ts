@@ -20,7 +20,14 @@ export const zh = {
   'embed.badOrigin': '请填写网站来源，例如 https://www.example.edu.cn',
   'embed.code': '嵌入代码',
   'embed.copy': '复制代码',
+  'embed.copied': '嵌入代码已复制',
   'embed.close': '关闭',
+  'embed.notAllowed':
+    '{origin} 的网页还不能显示此图表：浏览器会拒绝（frame-ancestors），图表位置只显示错误。请在服务器上把 index.html 旁边的 {file}（{url}）改为：',
+  'embed.notAllowedThen':
+    '然后重新生成 nginx 配置并重新加载 nginx（npx tsx scripts/nginx-conf.ts，见 docs/embedding.md）。无须重新构建。',
+  'embed.invalidEntries': '{file} 中以下条目不是网站来源，已被忽略：{entries}',
+  'embed.checkAgain': '重新检查',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -46,5 +53,12 @@ export const en: Record<keyof typeof zh, string> = {
   'embed.badOrigin': 'Please give the site origin, e.g. https://www.example.edu.cn',
   'embed.code': 'Embed code',
   'embed.copy': 'Copy code',
+  'embed.copied': 'Embed code copied',
   'embed.close': 'Close',
+  'embed.notAllowed':
+    'Pages on {origin} cannot show this chart yet: browsers refuse it (frame-ancestors) and show an error in its place. On the server, change {file} beside index.html ({url}) to read:',
+  'embed.notAllowedThen':
+    'Then regenerate the nginx configuration and reload nginx (npx tsx scripts/nginx-conf.ts, see docs/embedding.md). No rebuild is needed.',
+  'embed.invalidEntries': 'These entries of {file} are not site origins and are ignored: {entries}',
+  'embed.checkAgain': 'Check again',
 };
