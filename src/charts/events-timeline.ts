@@ -3,6 +3,8 @@ import type { EventRow } from '../data/queries';
 import { EVENT_KINDS } from '../data/schema';
 import { dateSpan, enumLabel, labelMargin, localName } from './common';
 import type { ChartContext, FixedScale } from './context';
+import type { MessageKey } from '../i18n/messages';
+import { cityNameEn } from '../reference/cities';
 import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
 
@@ -10,10 +12,30 @@ const KIND_COLORS = CATEGORICAL.slice(0, 4);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const CJK = /[\u3400-\u9fff]/;
 
-/** The city as recorded: events carry it in Chinese only, so English shows the country instead. */
-function place(d: EventRow, ctx: ChartContext): string {
-  if (d.city && (ctx.locale !== 'en' || !CJK.test(d.city))) return d.city;
-  return d.country ? ctx.country(d.country) : '';
+/**
+ * The city in the page's language: as recorded in Chinese; in English, a city written in
+ * Chinese by the English name a partner in that city gives, else by the reference list, else as
+ * recorded. Never the country: the column says City.
+ */
+export function eventCity(d: EventRow, ctx: ChartContext): string {
+  const city = d.city?.trim() ?? '';
+  if (!city || ctx.locale !== 'en' || !CJK.test(city)) return city;
+  return d.city_en || cityNameEn(city) || city;
+}
+
+/** What the tip says of an event: its name first, then its date, city, role and delegates. */
+function eventTitle(d: EventRow, ctx: ChartContext): string {
+  const city = eventCity(d, ctx);
+  const field = (label: MessageKey, value: string) => ctx.t('chart.field', { label: ctx.t(label), value });
+  return [
+    localName(ctx, d),
+    dateSpan(ctx, d.start, d.end),
+    city ? field('col.city', city) : '',
+    d.role ? field('col.role', enumLabel(ctx, 'role', d.role)) : '',
+    d.delegates === null ? '' : field('col.delegates', ctx.n(d.delegates)),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The college's events on a timeline: a lane per kind, a dot per event (a bar when it lasts). */
@@ -38,45 +60,29 @@ export function eventsTimeline(rows: readonly EventRow[], ctx: ChartContext): Pl
     style: { fontSize: '12px' },
     x: { type: 'utc', domain, grid: true, axis: 'top', label: null, ticks: 'year', tickFormat: '%Y' },
     r: { range: [5, 11] },
-    y: { label: null, domain: kinds, tickFormat: kindLabel },
+    // A lane per kind; dots of one lane that would cover each other are dodged apart, so each
+    // event can be pointed at and named.
+    fy: { label: null, domain: kinds, tickFormat: kindLabel, axis: 'left', padding: 0 },
     color: {
       domain: kinds.map(kindLabel),
       range: kinds.map((k) => KIND_COLORS[EVENT_KINDS.indexOf(k as never)] ?? '#888'),
       legend: false,
     },
     marks: [
-      Plot.dot(rows, {
-        y: 'kind',
-        x: (d: EventRow) => day(d.start),
-        fill: (d: EventRow) => kindLabel(d.kind),
-        r: (d: EventRow) => d.delegates ?? 1,
-        fillOpacity: 0.75,
-        stroke: 'white',
-        dy: 0,
-        channels: {
-          event: { value: (d: EventRow) => localName(ctx, d), label: ctx.t('col.event') },
-          date: {
-            value: (d: EventRow) => dateSpan(ctx, d.start, d.end),
-            label: ctx.t('col.date'),
-          },
-          city: { value: (d: EventRow) => place(d, ctx) || '—', label: ctx.t('col.city') },
-          role: { value: (d: EventRow) => (d.role ? enumLabel(ctx, 'role', d.role) : '—'), label: ctx.t('col.role') },
-          delegates: { value: (d: EventRow) => d.delegates ?? '—', label: ctx.t('col.delegates') },
-        },
-        tip: {
-          format: {
-            event: true,
-            date: true,
-            city: true,
-            role: true,
-            delegates: true,
-            x: false,
-            y: false,
-            fill: false,
-            r: false,
-          },
-        },
-      }),
+      Plot.dot(
+        rows,
+        Plot.dodgeY('middle', {
+          fy: 'kind',
+          x: (d: EventRow) => day(d.start),
+          fill: (d: EventRow) => kindLabel(d.kind),
+          r: (d: EventRow) => d.delegates ?? 1,
+          fillOpacity: 0.75,
+          stroke: 'white',
+          padding: 1,
+          title: (d: EventRow) => eventTitle(d, ctx),
+          tip: { lineWidth: 28 },
+        }),
+      ),
     ],
   };
 }
@@ -96,7 +102,7 @@ export function eventsTable(rows: readonly EventRow[], ctx: ChartContext): Table
         dateSpan(ctx, d.start, d.end),
         enumLabel(ctx, 'event', d.kind),
         localName(ctx, d),
-        place(d, ctx),
+        eventCity(d, ctx),
         d.role ? enumLabel(ctx, 'role', d.role) : '',
         d.delegates === null ? '' : ctx.n(d.delegates),
       ],

@@ -196,19 +196,21 @@ export function agreementsSummary(rows: readonly AgreementSpanRow[], ctx: ChartC
 export function eventsSummary(rows: readonly EventRow[], ctx: ChartContext): string {
   if (rows.length === 0) return '';
   const starts = rows.map((d) => d.start).sort();
+  // Events are counted (项), not people: one item per kind, the most frequent first.
   const kinds = byKey(
     rows,
     (d) => d.kind,
     (d) => enumLabel(ctx, 'event', d.kind),
     () => 1,
-  );
+  ).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  const list = kinds.map((d) => ctx.t('summary.events.kind', { name: d.name, value: count(ctx, d.value) }));
   return sentences(ctx, [
     ctx.t('summary.events', {
       count: ctx.n(rows.length),
       first: formatDate(locale(ctx), starts[0]!),
       last: formatDate(locale(ctx), starts.at(-1)!),
     }),
-    topSummary(kinds, ctx),
+    ctx.t('summary.events.kinds', { list: formatList(locale(ctx), list) }),
   ]);
 }
 

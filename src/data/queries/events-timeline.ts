@@ -6,7 +6,10 @@ export interface EventRow {
   kind: string;
   name_zh: string;
   name_en: string;
+  /** The city as recorded (in Chinese, as staff write it). */
   city: string | null;
+  /** Its English name where a partner in that city gives one (partners.csv city_zh → city_en). */
+  city_en?: string | null;
   country: string | null;
   /** ISO dates; `end` equals `start` for a one-day event or an undated end. */
   start: string;
@@ -21,12 +24,14 @@ export interface EventRow {
  */
 export function eventsTimelineQuery(filters: Filters): BuiltQuery {
   return {
-    sql: `SELECT id, kind, name_zh, name_en, city, country,
-  strftime(start_date, '%Y-%m-%d') AS start, strftime(coalesce(end_date, start_date), '%Y-%m-%d') AS "end",
-  role, delegates
-FROM events
-WHERE year(start_date) BETWEEN ? AND ?
-ORDER BY start_date, id`,
+    sql: `SELECT e.id, e.kind, e.name_zh, e.name_en, e.city, c.city_en, e.country,
+  strftime(e.start_date, '%Y-%m-%d') AS start, strftime(coalesce(e.end_date, e.start_date), '%Y-%m-%d') AS "end",
+  e.role, e.delegates
+FROM events AS e
+LEFT JOIN (SELECT city_zh, min(city_en) AS city_en FROM partners
+    WHERE city_zh IS NOT NULL AND city_en IS NOT NULL GROUP BY city_zh) AS c ON c.city_zh = e.city
+WHERE year(e.start_date) BETWEEN ? AND ?
+ORDER BY e.start_date, e.id`,
     params: [filters.yearFrom, filters.yearTo],
   };
 }
