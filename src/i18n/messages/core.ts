@@ -71,6 +71,8 @@ export const zh = {
   'summary.netflow.in': '来访多于派出最多的是{name}（净来访{value}人次）。',
   'summary.agreements': '共{count}份协议，涉及{partners}所合作院校，签署于{first}至{last}之间。',
   'summary.events': '共{count}项活动，从{first}到{last}。',
+  'summary.events.kinds': '其中{list}。',
+  'summary.events.kind': '{name}{value}项',
   'summary.map': '与{count}个国家和地区有交流往来。',
 } as const;
 
@@ -148,5 +150,7 @@ export const en: Record<keyof typeof zh, string> = {
   'summary.netflow.in': 'Most received beyond those sent: {name} ({value} more inbound).',
   'summary.agreements': '{count} agreements with {partners} partner institutions, signed between {first} and {last}.',
   'summary.events': '{count} events from {first} to {last}.',
+  'summary.events.kinds': 'By kind: {list}.',
+  'summary.events.kind': '{name} ({value})',
   'summary.map': 'Exchanges with {count} countries and regions.',
 };
