@@ -36,6 +36,8 @@ export interface ImportResult {
 }
 
 export interface RejectedFile {
+  /** The file's index in the import (names may repeat). */
+  index: number;
   file: string;
   headers: string[];
   rows: RejectedRow[];

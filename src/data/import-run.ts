@@ -44,8 +44,8 @@ export type ImportProgress = (p: { stage: ImportStage; file: string; bytes: numb
 
 export interface ImportOutcome {
   files: FileReport[];
-  /** Rejected rows per file, for the download. */
-  rejected: Map<string, { headers: string[]; rows: RejectedRow[] }>;
+  /** Rejected rows by the file's index (names may repeat), for the download. */
+  rejected: Map<number, { file: string; headers: string[]; rows: RejectedRow[] }>;
   /** True when any table changed. */
   changed: boolean;
 }
@@ -79,7 +79,11 @@ export async function importFiles(
   onProgress: ImportProgress = () => {},
 ): Promise<ImportOutcome> {
   await prepareValidation(engine);
-  const planned = files.map((f) => ({ file: f, plan: tooLarge(() => planFile(f.bytes, f.name, f.options)) }));
+  const planned = files.map((f, index) => ({
+    file: f,
+    index,
+    plan: tooLarge(() => planFile(f.bytes, f.name, f.options)),
+  }));
   const rank = (p: (typeof planned)[number]) => (p.plan.ok ? ORDER.indexOf(p.plan.structure.table) : -1);
   planned.sort((a, b) => rank(a) - rank(b));
 
@@ -88,13 +92,13 @@ export async function importFiles(
   let sampleCleared = !settings.replacesSample;
   let changed = false;
   // A second file for the same table in one batch adds to the first rather than replacing it.
-  const written = new Set<string>();
-  for (const { file, plan } of planned) {
+  const written = new Map<string, string>();
+  for (const { file, index, plan } of planned) {
     onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
     if (!plan.ok) {
       const partial = 'structure' in plan ? plan.structure : undefined;
       reports.push({
-        ...emptyReport(file.name, partial?.table ?? ''),
+        ...emptyReport(file.name, partial?.table ?? '', index),
         error: plan.error,
         errorItems: plan.items,
         encoding: partial?.encoding ?? null,
@@ -104,7 +108,7 @@ export async function importFiles(
     const { structure } = plan;
     const spec = TABLES.find((t) => t.table === structure.table)!;
     const report: FileReport = {
-      ...emptyReport(file.name, spec.table),
+      ...emptyReport(file.name, spec.table, index),
       encoding: structure.encoding,
       delimiter: structure.delimiter,
       headerLine: structure.headerLine,
@@ -132,13 +136,13 @@ export async function importFiles(
     report.rowsIn = staged.rowsIn;
     report.notices = staged.notices;
     const headers = structure.columns.filter((c) => !c.personal).map((c) => c.header);
-    rejected.set(file.name, { headers, rows: staged.rejected });
+    rejected.set(index, { file: file.name, headers, rows: staged.rejected });
     if (staged.rowsIn === 0) {
       report.error = 'no-data';
       continue;
     }
     onProgress({ stage: 'validate', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
-    const sqlProblems = await validate(engine, spec, staged.csv, staged.targets, settings.thisYear);
+    const sqlProblems = await validate(engine, spec, staged.csv, staged.targets, settings.thisYear, sampleCleared);
     const [counts] = await engine.query(
       `SELECT count(*) FILTER (WHERE NOT _error)::INTEGER AS ok, count(*) FILTER (WHERE _error)::INTEGER AS bad,
          ${sqlProblems.warned}::INTEGER AS warned FROM imp_checked`,
@@ -157,6 +161,10 @@ export async function importFiles(
       ok -= report.skipped;
       if (report.skipped) report.notices.push({ code: 'skipped-duplicates', items: [], count: report.skipped });
     }
+    const before = written.get(spec.table);
+    if (settings.mode === 'replace' && before !== undefined && ok > 0) {
+      report.notices.push({ code: 'combined', items: [before], count: 1 });
+    }
     report.loaded = ok;
     onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
     if (ok > 0) {
@@ -172,7 +180,7 @@ export async function importFiles(
           : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${columns} FROM imp_checked WHERE NOT _error ORDER BY _line`,
       );
       changed = true;
-      written.add(spec.table);
+      if (!written.has(spec.table)) written.set(spec.table, file.name);
     }
     const headerOf = (column: string) => staged.headerOf[column] ?? column;
     const problems: Problem[] = [
@@ -191,7 +199,7 @@ export async function importFiles(
     report.unmatched = await unmatched(engine, spec, headerOf);
     const empties = await emptyTokens(engine, spec, staged.targets, headerOf);
     if (empties.length) report.notices.push({ code: 'empty-tokens', items: empties.map((e) => `${e.header}: ${e.n}`), count: empties.reduce((s, e) => s + e.n, 0) });
-    rejected.get(file.name)!.rows.push(...(await sqlRejects(engine, spec, staged.targets, headerOf)));
+    rejected.get(index)!.rows.push(...(await sqlRejects(engine, spec, staged.targets, headerOf)));
   }
   if (changed) await buildFacts(engine);
   await engine.registerText(STAGE_FILE, '');
@@ -204,6 +212,7 @@ async function validate(
   csv: string,
   targets: readonly string[],
   thisYear: number,
+  sampleCleared: boolean,
 ): Promise<{ rows: Record<string, unknown>[]; total: number; warned: number }> {
   await engine.registerText(STAGE_FILE, csv);
   await engine.exec(
@@ -211,7 +220,12 @@ async function validate(
      FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
        max_line_size = 8388608)`,
   );
-  if (referenceColumns(spec).length) for (const sql of referenceSql()) await engine.exec(sql);
+  const references = referenceColumns(spec);
+  if (references.length) {
+    for (const sql of referenceSql()) await engine.exec(sql);
+    // The sample is about to be replaced: its partners and programs must not name the office's records.
+    if (!sampleCleared) for (const column of references) await engine.exec(`DELETE FROM ${ident(`imp_ref_${column}`)}`);
+  }
   for (const sql of validationSql(spec, targets, thisYear).statements) await engine.exec(sql);
   const rows = await engine.query(problemsSql(spec, targets, MAX_PROBLEMS_SHOWN));
   const [total] = await engine.query(problemCountSql(spec));

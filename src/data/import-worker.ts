@@ -35,7 +35,7 @@ export async function handleImportRequest(engine: Engine, request: ImportRequest
         { mode: request.mode, replacesSample: request.replacesSample, thisYear: new Date().getFullYear() },
         (detail) => post({ id, type: 'progress', stage: detail.stage, detail }),
       );
-      lastRejected = [...outcome.rejected].map(([file, r]) => ({ file, headers: r.headers, rows: r.rows }));
+      lastRejected = [...outcome.rejected].map(([index, r]) => ({ index, file: r.file, headers: r.headers, rows: r.rows }));
       return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started } });
     }
     case 'rejects':

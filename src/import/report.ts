@@ -52,6 +52,7 @@ export const NOTICE_CODES = [
   'ignored-columns',
   'empty-tokens',
   'skipped-duplicates',
+  'combined',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -79,6 +80,8 @@ export type FileError = (typeof FILE_ERRORS)[number];
 
 export interface FileReport {
   file: string;
+  /** The file's place in the list imported together (names may repeat; this does not). */
+  index: number;
   table: string;
   encoding: EncodingName | null;
   delimiter: string | null;
@@ -104,9 +107,10 @@ export interface FileReport {
 
 export const MAX_PROBLEMS_SHOWN = 500;
 
-export function emptyReport(file: string, table: string): FileReport {
+export function emptyReport(file: string, table: string, index = 0): FileReport {
   return {
     file,
+    index,
     table,
     encoding: null,
     delimiter: null,
@@ -123,4 +127,14 @@ export function emptyReport(file: string, table: string): FileReport {
     problemCount: 0,
     unmatched: [],
   };
+}
+
+/** Names as the report shows them: a name chosen more than once gets its place, `exchanges.csv (2)`. */
+export function fileLabels(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return names.indexOf(name, names.indexOf(name) + 1) >= 0 ? `${name} (${n})` : name;
+  });
 }
