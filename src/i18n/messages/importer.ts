@@ -161,6 +161,12 @@ export const zh = {
   'import.console.empty': '查询没有返回任何行。',
   'import.console.truncated': '只显示前 {limit} 行。',
   'import.console.result': '{rows} 行，用时 {ms} 毫秒',
+  'import.startup.title': '启动时载入的数据文件（data/）',
+  'import.startup.intro': '这些文件按与导入相同的规则检查：违反规则的行未计入仪表板，下面逐行列出原因。',
+  'import.startup.summary': '{file}：数据行 {rowsIn}，已载入 {loaded}，未计入 {rejected}，警告 {warnings}',
+  'import.startup.notice': '数据文件（data/）中有 {count} 行违反数据规则，未计入。',
+  'import.startup.unreadable': '{file} 无法读取，未载入。',
+  'import.startup.link': '在“数据”页查看原因',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -330,4 +336,11 @@ export const en: Record<keyof typeof zh, string> = {
   'import.console.empty': 'The query returned no rows.',
   'import.console.truncated': 'Only the first {limit} rows are shown.',
   'import.console.result': '{rows} rows in {ms} ms',
+  'import.startup.title': 'Data files loaded at start-up (data/)',
+  'import.startup.intro':
+    'These files are checked by the same rules as an import: rows that break them are left out of the dashboard, listed below with the reason.',
+  'import.startup.summary': '{file}: {rowsIn} data rows, {loaded} loaded, {rejected} left out, {warnings} warnings',
+  'import.startup.notice': '{count} rows of the data files (data/) break the data rules and were left out.',
+  'import.startup.unreadable': '{file} could not be read and was not loaded.',
+  'import.startup.link': 'See why on the Data page',
 };
