@@ -657,13 +657,13 @@ const TEMPLATES = [
   T({ w: 2, from: 2015, dir: 'outbound', cat: 'student', act: 'short_program', countries: ['TW'], partners: TW_PARTNERS, n: [3, 10], days: [10, 21], months: [7, 8], depts: [DEPARTMENTS.tourism, DEPARTMENTS.art, DEPARTMENTS.it, DEPARTMENTS.med], funding: ['mixed', 'self'], outcomes: ['Summer study certificate', 'Cultural immersion', ''] }),
   T({ w: 1.5, from: 2014, dir: 'outbound', cat: 'teacher', act: 'training', countries: ['TW'], partners: TW_PARTNERS, n: [1, 5], days: [14, 45], months: [3, 7, 10, 11], depts: TEACHING_DEPTS, funding: ['provincial', 'college'], outcomes: ['Training certificate', 'Curriculum standards introduced', ''] }),
   T({ w: 1, from: 2014, dir: 'outbound', cat: 'leader', act: 'official_visit', countries: ['TW'], partners: TW_PARTNERS, n: [2, 4], days: [5, 8], months: [4, 6, 11], depts: [DEPARTMENTS.office], funding: ['college'], outcomes: ['Cooperation talks', ''] }),
-  T({ w: 2, from: 2015, dir: 'inbound', cat: 'student', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [3, 9], days: [5, 10], months: [4, 5, 10, 11], depts: [DEPARTMENTS.tourism, DEPARTMENTS.art, DEPARTMENTS.agri], funding: ['partner'], outcomes: ['Cultural exchange', 'Field visit to Huangguoshu', ''] }),
-  T({ w: 1.5, from: 2014, dir: 'inbound', cat: 'teacher', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [1, 4], days: [3, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
+  T({ w: 1.2, from: 2015, dir: 'inbound', cat: 'student', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [3, 9], days: [5, 10], months: [4, 5, 10, 11], depts: [DEPARTMENTS.tourism, DEPARTMENTS.art, DEPARTMENTS.agri], funding: ['partner'], outcomes: ['Cultural exchange', 'Field visit to Huangguoshu', ''] }),
+  T({ w: 1.2, from: 2014, dir: 'inbound', cat: 'teacher', act: 'study_visit', program: 'cross-strait-visit', countries: ['TW'], partners: TW_PARTNERS, n: [1, 4], days: [3, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
   T({ w: 1, from: 2015, dir: 'inbound', cat: 'expert', act: 'teaching', countries: ['TW'], partners: TW_PARTNERS, n: [1, 2], days: [7, 21], months: [3, 9, 10], depts: TEACHING_DEPTS, funding: ['partner', 'college'], outcomes: ['Lecture series', ''] }),
   // Teachers out to study and exchange (seed fact 1), students on internships and competitions.
   T({ w: 4, from: 2014, dir: 'outbound', cat: 'teacher', act: 'training', program: 'teacher-training-abroad', countries: ['US', 'GB', 'DE', 'US', 'GB', 'DE', 'SG'], n: [1, 5], days: [14, 60], months: [4, 7, 10, 11], depts: TEACHING_DEPTS, funding: ['provincial', 'government', 'college', 'mixed'], outcomes: ['Training certificate', 'Curriculum standards introduced', ''] }),
-  T({ w: 2, from: 2014, dir: 'outbound', cat: 'teacher', act: 'study_visit', countries: ['RU', 'RO', 'HR', 'BG', 'SG', 'US', 'GB', 'DE', 'NP', 'TH', 'MY'], n: [1, 4], days: [5, 12], months: [3, 5, 6, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: [''] }),
-  T({ w: 1, from: 2016, dir: 'outbound', cat: 'teacher', act: 'conference', countries: ['GB', 'SG', 'RO', 'KR', 'TH', 'VN'], n: [1, 2], days: [3, 6], months: [5, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: ['Paper presented', ''] }),
+  T({ w: 2, from: 2014, dir: 'outbound', cat: 'teacher', act: 'study_visit', countries: ['RU', 'RO', 'HR', 'BG', 'SG', 'US', 'GB', 'DE', 'NP'], n: [1, 4], days: [5, 12], months: [3, 5, 6, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: [''] }),
+  T({ w: 1, from: 2016, dir: 'outbound', cat: 'teacher', act: 'conference', countries: ['GB', 'SG', 'RO', 'KR', 'VN'], n: [1, 2], days: [3, 6], months: [5, 10, 11], depts: TEACHING_DEPTS, funding: ['college'], outcomes: ['Paper presented', ''] }),
   T({ w: 2, from: 2014, dir: 'outbound', cat: 'leader', act: 'official_visit', countries: ['DE', 'RO', 'HR', 'BG', 'US', 'NP', 'GB', 'RU', 'KR', 'TH', 'MY', 'VN', 'LA'], n: [2, 5], days: [5, 10], months: [3, 5, 6, 9, 11], depts: [DEPARTMENTS.office], funding: ['college'], outcomes: ['Cooperation talks', 'Memorandum of understanding signed', ''] }),
   T({ w: 1, from: 2015, dir: 'outbound', cat: 'staff', act: 'training', countries: ['GB', 'DE', 'SG'], n: [1, 4], days: [10, 21], months: [5, 8, 11], depts: [DEPARTMENTS.office, ''], funding: ['college', 'government'], outcomes: ['Training certificate', ''] }),
   T({ w: 1, from: 2017, dir: 'outbound', cat: 'student', act: 'internship', program: 'overseas-internship', countries: ['DE', 'JP', 'SG', 'GB'], n: [2, 6], days: [90, 180], months: [3, 7, 9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.mech], funding: ['partner', 'self'], outcomes: ['Internship certificate', ''] }),
@@ -671,26 +671,31 @@ const TEMPLATES = [
   T({ w: 1, from: 2018, dir: 'outbound', cat: 'student', act: 'language_training', countries: ['KR', 'JP'], n: [3, 8], days: [21, 45], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism], funding: ['self', 'mixed'], outcomes: ['Language certificate', ''] }),
   T({ w: 1, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', program: 'asean-short', countries: ['TH', 'MY', 'VN', 'SG'], n: [3, 8], days: [10, 21], months: [1, 7, 8], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ, DEPARTMENTS.agri], funding: ['mixed', 'self'], outcomes: ['Short-course certificate', 'Cultural immersion;Short-course certificate', ''] }),
   T({ w: 0.5, from: 2018, dir: 'outbound', cat: 'student', act: 'degree_study', countries: ['GB', 'TH', 'MY'], n: [1, 2], days: [600, 720], months: [9], depts: [DEPARTMENTS.tourism, DEPARTMENTS.econ], funding: ['self'], outcomes: [''] }),
-  T({ w: 1, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', countries: ['US', 'GB', 'DE', 'GB'], n: [3, 9], days: [12, 21], months: [7, 8], depts: [DEPARTMENTS.mech, DEPARTMENTS.it, DEPARTMENTS.tourism, DEPARTMENTS.build], funding: ['mixed', 'self'], outcomes: ['Study tour certificate', ''] }),
+  T({ w: 1.5, from: 2016, dir: 'outbound', cat: 'student', act: 'short_program', countries: ['US', 'GB', 'DE', 'GB'], n: [3, 9], days: [12, 21], months: [7, 8], depts: [DEPARTMENTS.mech, DEPARTMENTS.it, DEPARTMENTS.tourism, DEPARTMENTS.build], funding: ['mixed', 'self'], outcomes: ['Study tour certificate', ''] }),
   // Visitors (seed fact 4), Nepalese students and staff (the Confucius Institute link), a few ASEAN contacts.
   T({ w: 3, from: 2014, dir: 'inbound', cat: 'expert', act: 'teaching', program: 'foreign-experts', countries: ['US', 'DE', 'GB', 'NZ', 'FR', 'RU', 'KR', 'JP', 'US', 'DE'], n: [1, 3], days: [5, 30], months: [3, 4, 5, 9, 10, 11], depts: TEACHING_DEPTS, funding: ['government', 'college'], outcomes: ['Lecture series', 'Teaching workshop', ''] }),
   T({ w: 2, from: 2014, dir: 'inbound', cat: 'leader', act: 'official_visit', countries: ['US', 'DE', 'FR', 'NZ', 'KR', 'JP', 'GB', 'NP', 'RO', 'TH', 'MY', 'VN'], n: [2, 6], days: [1, 3], months: [3, 4, 5, 6, 9, 10, 11], depts: [DEPARTMENTS.office], funding: ['partner'], outcomes: ['Cooperation talks', ''] }),
-  T({ w: 2, from: 2015, dir: 'inbound', cat: 'teacher', act: 'study_visit', countries: ['KR', 'JP', 'US', 'NZ', 'FR', 'DE', 'NP', 'TH'], n: [1, 5], days: [2, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
-  T({ w: 1.5, from: 2016, dir: 'inbound', cat: 'student', act: 'short_program', countries: ['KR', 'JP', 'US', 'NP', 'NZ', 'GB', 'NP', 'US'], n: [4, 12], days: [7, 21], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism, DEPARTMENTS.agri], funding: ['partner', 'self'], outcomes: ['Chinese language and culture course', 'Batik and Tunpu culture workshop', ''] }),
-  T({ w: 1.5, from: 2016, dir: 'inbound', cat: 'student', act: 'language_training', countries: ['NP', 'NP', 'NP', 'LA', 'TH'], n: [2, 8], days: [120, 170], months: [3, 9], depts: [DEPARTMENTS.hum], funding: ['government', 'partner'], outcomes: ['HSK level 3', ''] }),
+  T({ w: 1.5, from: 2015, dir: 'inbound', cat: 'teacher', act: 'study_visit', countries: ['KR', 'JP', 'US', 'NZ', 'FR', 'DE', 'NP'], n: [1, 5], days: [2, 8], months: [4, 5, 10, 11], depts: TEACHING_DEPTS, funding: ['partner'], outcomes: [''] }),
+  T({ w: 1, from: 2016, dir: 'inbound', cat: 'student', act: 'short_program', countries: ['KR', 'JP', 'US', 'NP', 'NZ', 'GB', 'NP', 'US'], n: [4, 12], days: [7, 21], months: [7, 8], depts: [DEPARTMENTS.hum, DEPARTMENTS.tourism, DEPARTMENTS.agri], funding: ['partner', 'self'], outcomes: ['Chinese language and culture course', 'Batik and Tunpu culture workshop', ''] }),
+  T({ w: 1.3, from: 2016, dir: 'inbound', cat: 'student', act: 'language_training', countries: ['NP', 'NP', 'NP', 'NP', 'LA'], n: [2, 8], days: [120, 170], months: [3, 9], depts: [DEPARTMENTS.hum], funding: ['government', 'partner'], outcomes: ['HSK level 3', ''] }),
   T({ w: 1, from: 2015, dir: 'inbound', cat: 'other', act: 'other', countries: ['JP', 'SG', 'DE', 'US'], n: [1, 4], days: [1, 3], months: [4, 6, 10], depts: [DEPARTMENTS.office, DEPARTMENTS.econ], funding: ['partner'], outcomes: ['Enterprise cooperation talks', ''] }),
-  T({ w: 1, from: 2016, dir: 'inbound', cat: 'staff', act: 'training', countries: ['NP', 'NP', 'LA', 'KH', 'VN'], n: [2, 8], days: [14, 28], months: [6, 10, 11], depts: [DEPARTMENTS.agri, DEPARTMENTS.tourism], funding: ['government'], outcomes: ['Training certificate', ''] }),
+  T({ w: 1, from: 2016, dir: 'inbound', cat: 'staff', act: 'training', countries: ['NP', 'NP', 'NP', 'LA', 'KH', 'VN'], n: [2, 8], days: [14, 28], months: [6, 10, 11], depts: [DEPARTMENTS.agri, DEPARTMENTS.tourism], funding: ['government'], outcomes: ['Training certificate', ''] }),
 ];
 const ROWS_PER_YEAR = { 2014: 14, 2015: 20, 2016: 27, 2017: 33, 2018: 39, 2019: 45 };
 
+/**
+ * The next template by smooth weighted round robin: over any run of draws each open template gets its
+ * share of rows by weight, so the story holds whatever the seed; headcounts, dates and partners vary.
+ */
 function weighted(list) {
   const total = list.reduce((s, t) => s + t.w, 0);
-  let x = rand() * total;
+  let best = list[0];
   for (const t of list) {
-    x -= t.w;
-    if (x < 0) return t;
+    t.credit = (t.credit ?? 0) + t.w;
+    if (t.credit > best.credit) best = t;
   }
-  return list[list.length - 1];
+  best.credit -= total;
+  return best;
 }
 
 const textureRows = [];
