@@ -23,7 +23,15 @@ import { readDataFile } from '../helpers/node-engine';
 import { launch, watchedPage, type Watched } from './browser';
 import { formatMismatches, tally, type Mismatch } from './oracle/compare';
 import { keepDownloads, settle } from './oracle/read';
-import { checkDashboard, checkEmbeds, checkExports, checkPresenter, goTo, type Slide } from './oracle/surfaces';
+import {
+  checkDashboard,
+  checkEmbeds,
+  checkExports,
+  checkPlaying,
+  checkPresenter,
+  goTo,
+  type Slide,
+} from './oracle/surfaces';
 import { embedFilters, search, shownFilters, STATES, type OracleState } from './oracle/states';
 import { serveStatic } from './static-server';
 
@@ -89,6 +97,10 @@ describe.each(LANGS)('the dashboard in %s', (lang) => {
       verdict(await checkExports(w.page, f, lang, 'public', (surface) => ({ surface, state: state.name, lang })));
     }, 120_000);
   }
+
+  test(`playing through every year (${lang === 'en' ? 'cumulative' : 'per year'}): each frame's tiles, the axis held still`, async () => {
+    verdict(await checkPlaying(w.page, states[0]!.filters, lang === 'en' ? 'cumulative' : 'year', lang));
+  }, 120_000);
 
   test('asked no other origin and logged no error', () => {
     expect(w.foreign).toEqual([]);

@@ -109,6 +109,15 @@ async function compareKpis(page: Page, f: Filters, where: Where): Promise<Mismat
     out.push(...compareValue(`${id} (data-value)`, tile.value, value, where));
     out.push(...compareValue(`${id}`, tile.text, value, where));
   }
+  // With 港澳台 alone the third tile counts regions, and says so (地区 / Regions), not 国家和地区.
+  const places = shown.find((k) => k.id === 'countries');
+  if (f.region === 'hk_macao_tw' && places && /国家|countr/i.test(places.label))
+    out.push({
+      ...where,
+      item: 'countries label',
+      shown: places.label,
+      expected: 'named for regions (地区 / Regions)',
+    });
   return out;
 }
 
@@ -286,4 +295,111 @@ export async function checkEmbeds(
     out.push(...compareChart(shown, expectChart(id, ef, 'public', lang), where, ['labels', 'summary']));
   }
   return out;
+}
+
+interface PlaySample {
+  /** When it was first seen (ms), and how long it stayed on screen. */
+  t: number;
+  ms?: number;
+  year: string;
+  tiles: [string, string, string][];
+  ticks: string;
+}
+
+/**
+ * Year playback played through, as a leader watches it: every change on screen is sampled (once a
+ * frame) and every sample must show the figures of the year its label says, and the top
+ * countries' axis must hold still from the first frame (scales fixed before playing).
+ */
+export async function checkPlaying(
+  page: Page,
+  f: Filters,
+  mode: 'year' | 'cumulative',
+  lang: Locale,
+): Promise<Mismatch[]> {
+  await goTo(page, f, lang);
+  await page.check(`[data-testid="play-mode-${mode}"]`, { force: true });
+  await page.evaluate(() => {
+    const w = window as unknown as { __samples: PlaySample[]; __sampling: boolean };
+    w.__samples = [];
+    w.__sampling = true;
+    let last = '';
+    const tick = () => {
+      const year = document.querySelector('[data-testid="play-status"]')?.getAttribute('data-year') ?? '';
+      const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')].map(
+        (el) =>
+          [
+            el.getAttribute('data-testid')!.slice(4),
+            el.getAttribute('data-value') ?? '',
+            (el.querySelector('.value')?.textContent ?? '').trim(),
+          ] as [string, string, string],
+      );
+      const ticks = [
+        ...document.querySelectorAll('[data-testid="chart-countries"] [aria-label="x-axis tick label"] text'),
+      ]
+        .map((t) => t.textContent)
+        .join(' ');
+      const key = JSON.stringify([year, tiles, ticks]);
+      if (key !== last) {
+        last = key;
+        w.__samples.push({ t: performance.now(), year, tiles, ticks });
+      }
+      if (w.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.click('[data-testid="play"]');
+  // Playing stops by itself on the last year.
+  await page.waitForFunction(
+    (max) =>
+      document.querySelector('[data-testid="play"]')?.getAttribute('aria-pressed') === 'false' &&
+      document.querySelector('[data-testid="play-status"]')?.getAttribute('data-year') === String(max),
+    BOUNDS.max,
+    { timeout: 60_000 },
+  );
+  await settle(page);
+  const samples = await page.evaluate(() => {
+    const w = window as unknown as { __samples: PlaySample[]; __sampling: boolean };
+    w.__sampling = false;
+    return w.__samples;
+  });
+  await page.click('[data-testid="play-stop"]');
+  await settle(page);
+
+  const out = new Map<string, Mismatch>();
+  const where = (surface: string): Where => ({
+    surface,
+    state: `playing ${mode === 'year' ? 'per year' : 'cumulative'}`,
+    lang,
+  });
+  const final = samples.at(-1)?.ticks ?? '';
+  samples.forEach((s, i) => (s.ms = Math.round((samples[i + 1]?.t ?? s.t) - s.t)));
+  for (const s of samples.filter((s) => s.year !== '')) {
+    const expected = kpis(frameFilters(f, mode, Number(s.year)));
+    for (const [id, , text] of s.tiles) {
+      // A tile may be blank while its figure comes; it must never show another frame's.
+      if (text === '—' || text === '') continue;
+      const want = expected[id as keyof typeof expected];
+      for (const m of compareValue(`${id} under ${s.year} (for ${s.ms} ms)`, text, want, where('playing: kpi tiles')))
+        out.set(`${m.item}|${m.shown}`, m);
+    }
+    if (s.ticks !== '' && s.ticks !== final) {
+      const m = {
+        ...where('playing: countries value axis'),
+        item: `ticks under ${s.year} (for ${s.ms} ms)`,
+        shown: s.ticks,
+        expected: `fixed: ${final}`,
+      };
+      out.set(`${m.item}|${m.shown}`, m);
+    }
+  }
+  const seen = new Set(samples.map((s) => s.year).filter((y) => y !== ''));
+  if (seen.size < BOUNDS.max - BOUNDS.min + 1)
+    out.set('frames', {
+      ...where('playing'),
+      item: 'frames seen',
+      shown: [...seen].join(', '),
+      expected: `every year ${BOUNDS.min}–${BOUNDS.max}`,
+    });
+  return [...out.values()];
 }
