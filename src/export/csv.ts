@@ -1,4 +1,4 @@
-import { csvFormatRows } from 'd3';
+import { csvFormatRow } from 'd3';
 
 /** Excel and WPS run a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -19,11 +19,11 @@ export interface CsvColumn<T> {
   value: (row: T) => unknown;
 }
 
-/** UTF-8 CSV with a byte-order mark, so Excel on Chinese Windows reads it right. */
+/** UTF-8 CSV with a byte-order mark, so Excel on Chinese Windows reads it right; every record ends in CRLF. */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const body = csvFormatRows([
+  const records = [
     columns.map((c) => guardCell(c.header)),
     ...rows.map((row) => columns.map((c) => guardCell(c.value(row)))),
-  ]);
-  return `\uFEFF${body}\r\n`;
+  ];
+  return `\uFEFF${records.map((r) => `${csvFormatRow(r)}\r\n`).join('')}`;
 }

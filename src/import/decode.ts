@@ -160,12 +160,20 @@ export function sniffEncoding(bytes: Uint8Array): Sniffed {
     return { kind: 'text', encoding: 'utf-8', confident: true, candidates: legacy, mixed: true };
   }
   if (legacy.length === 0) return { kind: 'undecodable' };
+  // Only GB18030 reads it (a four-byte character such as 𠮷, which Big5 and Shift_JIS cannot hold): no question to ask.
+  if (legacy.length === 1 && legacy[0] === 'gb18030') {
+    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: legacy, mixed: false };
+  }
   // Big5 and Shift_JIS bytes are nearly always valid GB18030 too: offer the others first.
   const ordered = [...legacy.filter((e) => e !== 'gb18030'), ...legacy.filter((e) => e === 'gb18030')];
   return { kind: 'text', encoding: ordered[0]!, confident: false, candidates: ordered, mixed: false };
 }
 
-/** Decodes with the encoding chosen (sniffed or overridden); invalid lines are marked, not hidden. */
+/**
+ * Decodes with the encoding chosen (sniffed or overridden). Lines with bytes invalid in it are
+ * marked, and their invalid bytes written as `\xHH` (never U+FFFD), so the preview and the report
+ * show what is there instead of mojibake.
+ */
 export function decode(bytes: Uint8Array, encoding: EncodingName): Decoded {
   const bom = bomOf(bytes);
   const body = bom && bom.encoding === encoding ? bytes.subarray(bom.length) : bytes;
@@ -177,8 +185,77 @@ export function decode(bytes: Uint8Array, encoding: EncodingName): Decoded {
     const badLines = new Set<number>();
     if (encoding === 'utf-8') for (const line of utf8Lines(body).bad) badLines.add(line);
     else markReplacementLines(text, badLines);
-    return { text, encoding, badLines };
+    return { text: withHexLines(text, body, badLines, encoding), encoding, badLines };
   }
+}
+
+/** Where each physical line starts (CRLF, LF or CR end a line), in a byte or a char sequence. */
+function lineStarts(length: number, at: (i: number) => number): number[] {
+  const starts = [0];
+  for (let i = 0; i < length; i++) {
+    const c = at(i);
+    if (c === 0x0d && at(i + 1) === 0x0a) i++;
+    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/**
+ * A line that did not decode, as its bytes: ASCII as itself, every other byte as `\\xHH`. Bytes that
+ * form a character are taken together (so a trail byte is never read as a delimiter), but shown as
+ * hex too: in a line whose encoding is wrong, a character that happens to decode is mojibake.
+ */
+export function hexInvalid(bytes: Uint8Array, encoding: EncodingName): string {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const hex = (from: number, to: number) =>
+    [...bytes.subarray(from, to)].map((b) => `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  let out = '';
+  for (let i = 0; i < bytes.length;) {
+    let step = 1;
+    if (bytes[i]! >= 0x80) {
+      for (let n = 2; n <= 4 && i + n <= bytes.length; n++) {
+        try {
+          if (decoder.decode(bytes.subarray(i, i + n)).length > 0) {
+            step = n;
+            break;
+          }
+        } catch {
+          // not a whole character yet
+        }
+      }
+    }
+    out += bytes[i]! < 0x80 ? String.fromCharCode(bytes[i]!) : hex(i, i + step);
+    i += step;
+  }
+  return out;
+}
+
+/** The text with each bad line rewritten from its bytes by `hexInvalid`. */
+function withHexLines(text: string, body: Uint8Array, badLines: ReadonlySet<number>, encoding: EncodingName): string {
+  if (badLines.size === 0) return text;
+  // CR and LF are single bytes and never part of a character in these encodings: lines match one to one.
+  const byteStarts = lineStarts(body.length, (i) => body[i] ?? -1);
+  const charStarts = lineStarts(text.length, (i) => (i < text.length ? text.charCodeAt(i) : -1));
+  const parts: string[] = [];
+  let from = 0;
+  for (const line of [...badLines].sort((a, b) => a - b)) {
+    const c0 = charStarts[line - 1];
+    const b0 = byteStarts[line - 1];
+    if (c0 === undefined || b0 === undefined) continue;
+    const c1 = eolStart(text.length, (i) => text.charCodeAt(i), c0, charStarts[line]);
+    const b1 = eolStart(body.length, (i) => body[i]!, b0, byteStarts[line]);
+    parts.push(text.slice(from, c0), hexInvalid(body.subarray(b0, b1), encoding));
+    from = c1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** The end of a line's content, before its CR, LF or CRLF. */
+function eolStart(length: number, at: (i: number) => number, start: number, next: number | undefined): number {
+  let end = next ?? length;
+  while (end > start && (at(end - 1) === 0x0a || at(end - 1) === 0x0d)) end--;
+  return end;
 }
 
 function markReplacementLines(text: string, badLines: Set<number>): void {

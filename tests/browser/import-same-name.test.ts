@@ -204,6 +204,15 @@ describe('a failed file, then a corrected file of the same name (issue 16, first
     expect(report.filter((r) => r.error)).toEqual([
       { name: 'exchanges.csv', error: 'xlsx', rows: 0, loaded: 0, rejected: 0 },
     ]);
+    // The rejected rows download with one line ending, CRLF, header and rows alike.
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('[data-testid="import-download-rejects"]'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')).toHaveLength(2 + (expected.dataRows - expected.rows.length));
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(csv).toContain('A-5');
     // The waiting list is empty: nothing is imported twice.
     expect(await w.page.locator('[data-testid="import-preview"]').count()).toBe(0);
 
