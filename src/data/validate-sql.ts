@@ -14,7 +14,6 @@
  *   imp_stage, joined back by _line for the few rows the report shows.
  */
 import { uniqueColumn, valueSetOf, type Column, type RuleCode, type TableSpec } from '../domain/columns';
-import { TABLES } from '../domain/tables';
 import { ident, literal } from './sql';
 import { ascii, dateIssue, dateOf, dateParts, isToken, numberText, toDouble, toWhole, trimmed } from './validate-macros';
 
@@ -203,14 +202,9 @@ export function errorCodes(spec: TableSpec): string {
   return `concat_ws(';', ${spec.columns.map((c) => ident(`e_${c.name}`)).join(', ')})`;
 }
 
-/**
- * The lookup tables for the declared references of `spec` (without: of every table) by id or
- * name: `imp_ref_<column>`.
- */
-export function referenceSql(spec?: TableSpec): string[] {
-  const columns = (spec ? [spec] : TABLES).flatMap((t) => t.columns.filter((c) => c.references));
-  const once = columns.filter((c, i) => columns.findIndex((d) => d.name === c.name) === i);
-  return once.flatMap((column) => {
+/** The lookup tables for the declared references of `spec` by id or name: `imp_ref_<column>`. */
+export function referenceSql(spec: TableSpec): string[] {
+  return spec.columns.flatMap((column) => {
     const ref = column.references;
     if (!ref) return [];
     const keys = [ref.column, ...ref.names].map(
