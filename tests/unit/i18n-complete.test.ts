@@ -248,7 +248,7 @@ const CHINESE_DATA = [
   'src/import/aliases.ts',
   'src/import/headers.ts',
   'src/import/structure.ts',
-  'src/data/schema.ts',
+  'src/domain/tables.ts',
   'src/data/validate-macros.ts',
   'src/config/basemap.ts',
 ];
