@@ -178,7 +178,10 @@ export function flowMap(
       place[row.direction] = sum === null || row.headcount === null ? null : sum + row.headcount;
       places.set(key, place);
     }
-    arcs.sort((a, b) => b.width - a.width || a.key.localeCompare(b.key));
+    // Long arcs first, short ones drawn over them: a short arc (Taiwan, the largest flow, lies next to the hub) would
+    // otherwise vanish under the long ones that cross it; then the wider first, so a thin arc stays visible.
+    const reach = (a: MapArc) => Math.hypot(a.to[0] - a.from[0], a.to[1] - a.from[1]);
+    arcs.sort((a, b) => reach(b) - reach(a) || b.width - a.width || a.key.localeCompare(b.key));
     for (const [key, { row, outbound, inbound }] of places) {
       const isSelected = row.country === selected;
       markers.push({

@@ -200,8 +200,10 @@ export class MapView {
       .selectAll('text')
       .data([spec.hub])
       .join('text')
-      .attr('x', hx + 7)
-      .attr('y', hy + 4)
+      // Below the hub: east of it lies Taiwan, the nearest and largest flow, whose short arcs a label would hide.
+      .attr('x', hx)
+      .attr('y', hy + 19)
+      .attr('text-anchor', 'middle')
       .attr('font-size', 12)
       .attr('font-weight', 600)
       .attr('fill', '#111')
