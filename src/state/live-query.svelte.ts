@@ -17,18 +17,24 @@ function logQuery(query: BuiltQuery, start: number): void {
  * number; an answer to an older run than the latest is dropped, so a slow
  * old query never overwrites a newer one.
  */
-export class LiveQuery<T> {
+export class LiveQuery<T, K = undefined> {
   rows = $state<T[] | null>(null);
+  /**
+   * What the rows shown answer: the tag given with the query that gave them (the filters, say),
+   * so a view can label its figures with their own years while newer ones are on their way.
+   */
+  rowsFor = $state.raw<K | undefined>(undefined);
   error = $state<Error | null>(null);
   pending = $state(false);
   #run = 0;
 
-  async run(client: DbClient, query: BuiltQuery): Promise<void> {
+  async run(client: DbClient, query: BuiltQuery, tag?: K): Promise<void> {
     const run = ++this.#run;
     const early = snapshotRows<T>(query);
     if (early) {
       // The engine's own answer, computed at build time: drawn now, while the engine starts.
       this.rows = early;
+      this.rowsFor = tag;
       this.error = null;
       this.pending = false;
       return;
@@ -40,6 +46,7 @@ export class LiveQuery<T> {
       logQuery(query, start);
       if (run !== this.#run) return;
       this.rows = rows;
+      this.rowsFor = tag;
       this.error = null;
     } catch (error) {
       if (run !== this.#run) return;

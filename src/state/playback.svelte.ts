@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { FilterState } from './filters.svelte';
 
 export type PlaybackMode = 'year' | 'cumulative';
@@ -11,6 +12,10 @@ export function frameYears(mode: PlaybackMode, first: number, year: number): [nu
  * Year playback: steps the filters' years through the data's years, one frame
  * every `intervalMs`, per year or cumulative. While it is active the charts
  * hold their scales fixed; ending it restores the years selected before.
+ *
+ * A chart fixes its scales over every frame before the first is shown: it takes
+ * a `hold()` while it computes them, and no frame is shown or stepped to until
+ * every hold is released, so no frame is drawn on a scale of its own.
  */
 export class Playback {
   playing = $state(false);
@@ -21,6 +26,10 @@ export class Playback {
   year = $state<number | null>(null);
   #timer: ReturnType<typeof setInterval> | null = null;
   #saved: [number, number] | null = null;
+  /** Views still fixing their scales: frames wait for them. */
+  #holds = 0;
+  /** Playing, waiting for the holds to start (from the first year when `true`). */
+  #starting: boolean | null = null;
   readonly #filters: FilterState;
   readonly intervalMs: number;
 
@@ -42,14 +51,41 @@ export class Playback {
   play(): void {
     if (this.years.length === 0) return;
     // Playing again from the last year starts over.
-    if (this.year === null || this.year === this.years.at(-1)) this.seek(this.years[0]!);
+    const restart = this.year === null || this.year === this.years.at(-1);
     this.playing = true;
     this.#clear();
-    this.#timer = setInterval(() => this.step(1), this.intervalMs);
+    this.#activate();
+    // Views take their holds in effects of the change to `active`: wait for those to run.
+    this.#starting = restart;
+    void tick().then(() => this.#start());
+  }
+
+  /** While a view fixes its scales, playback shows and steps to no frame; call the result when done. */
+  hold(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      this.#start();
+    };
+  }
+
+  /** Starts the frames once every view has its scales (and playback is still wanted). */
+  #start(): void {
+    if (this.#holds > 0 || this.#starting === null || !this.playing) return;
+    const restart = this.#starting;
+    this.#starting = null;
+    if (restart) this.seek(this.years[0]!);
+    this.#timer = setInterval(() => {
+      if (this.#holds === 0) this.step(1);
+    }, this.intervalMs);
   }
 
   pause(): void {
     this.playing = false;
+    this.#starting = null;
     this.#clear();
   }
 
@@ -70,12 +106,15 @@ export class Playback {
 
   /** Shows one year's frame; the first frame starts playback's fixed scales. */
   seek(year: number): void {
-    if (!this.active) {
-      this.#saved = [this.#filters.yearFrom, this.#filters.yearTo];
-      this.active = true;
-    }
+    this.#activate();
     this.year = year;
     this.#apply();
+  }
+
+  #activate(): void {
+    if (this.active) return;
+    this.#saved = [this.#filters.yearFrom, this.#filters.yearTo];
+    this.active = true;
   }
 
   setMode(mode: PlaybackMode): void {

@@ -5,11 +5,15 @@ import { LiveQuery } from './live-query.svelte';
 
 /**
  * A query that runs whenever its SQL or bound values change, and only then: a
- * filter the query ignores re-runs and redraws nothing. Call it while a
- * component initialises; it lives as long as the component.
+ * filter the query ignores re-runs and redraws nothing. `tag` is read with the query and kept
+ * with its rows (`rowsFor`). Call it while a component initialises; it lives as long as the component.
  */
-export function liveQuery<T>(client: () => DbClient, query: () => BuiltQuery): LiveQuery<T> {
-  const live = new LiveQuery<T>();
+export function liveQuery<T, K = undefined>(
+  client: () => DbClient,
+  query: () => BuiltQuery,
+  tag?: () => K,
+): LiveQuery<T, K> {
+  const live = new LiveQuery<T, K>();
   const built = $derived(query());
   const key = $derived(JSON.stringify(built));
   $effect(() => {
@@ -17,6 +21,7 @@ export function liveQuery<T>(client: () => DbClient, query: () => BuiltQuery): L
     void live.run(
       client(),
       untrack(() => built),
+      untrack(() => tag?.()),
     );
   });
   return live;
