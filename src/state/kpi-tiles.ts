@@ -21,6 +21,15 @@ export interface KpiFrame {
   tiles: Kpi[];
 }
 
+/**
+ * What the third tile counts, by the scope it counts in: Hong Kong, Macao and Taiwan are regions
+ * of China (地区 / regions), a foreign-only count holds countries alone (国家 / countries), and a
+ * count that may hold both says both (国家和地区; DESIGN.md, "Naming and maps").
+ */
+export function countriesLabel(region: Filters['region']): MessageKey {
+  return region === 'hk_macao_tw' ? 'kpi.regions' : region === 'foreign' ? 'kpi.countriesOnly' : 'kpi.countries';
+}
+
 const sameQuery = (a: Filters, b: Filters) =>
   JSON.stringify(activeAgreementsQuery(a)) === JSON.stringify(activeAgreementsQuery(b));
 
@@ -39,7 +48,7 @@ export function kpiFrame(kpis: Answered<KpiRow>, agreements: Answered<{ agreemen
     tiles: [
       { id: 'outbound', label: 'kpi.outbound', value: filters ? k!.outbound : null },
       { id: 'inbound', label: 'kpi.inbound', value: filters ? k!.inbound : null },
-      { id: 'countries', label: 'kpi.countries', value: filters ? k!.countries : null },
+      { id: 'countries', label: countriesLabel(filters?.region ?? 'all'), value: filters ? k!.countries : null },
       { id: 'partners', label: 'kpi.partners', value: filters ? k!.partners : null },
       { id: 'agreements', label: 'kpi.agreements', value: agreed },
     ],

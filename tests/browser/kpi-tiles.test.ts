@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defaultFilters } from '../../src/data/filters';
+import { defaultFilters, type Filters } from '../../src/data/filters';
+import type { Locale } from '../../src/i18n/messages';
 import { trips } from '../helpers/expected';
 import { expectedTiles, type Tiles } from '../helpers/expected-tiles';
 import { watchedPage, type Watched } from './browser';
@@ -140,5 +141,28 @@ describe('year playback', () => {
 
     await w.page.click('[data-testid="play-stop"]');
     await settled(w.page);
+  });
+});
+
+describe.each(['zh-CN', 'en'] as Locale[])('the third tile says what it counts, in %s', (lang) => {
+  let w: Watched;
+  beforeAll(async () => {
+    w = await watchedPage(browser, origin);
+    await openPage(w.page, baseUrl, 'dashboard', lang);
+  });
+  afterAll(() => w?.page.context().close());
+
+  const LABELS: Record<Filters['region'], Record<Locale, string>> = {
+    all: { 'zh-CN': '国家和地区', en: 'Countries and regions' },
+    hk_macao_tw: { 'zh-CN': '地区', en: 'Regions' },
+    foreign: { 'zh-CN': '国家', en: 'Countries' },
+  };
+
+  test.each(['hk_macao_tw', 'foreign', 'all'] as Filters['region'][])('scope %s', async (region) => {
+    await w.page.check(`[data-testid="region-${region}"]`);
+    await settled(w.page);
+    const tile = w.page.locator('[data-testid="kpi-countries"]');
+    expect((await tile.locator('.label').textContent())?.trim()).toBe(LABELS[region][lang]);
+    expect(Number(await tile.getAttribute('data-value'))).toBe(expectedTiles({ ...ALL, region }).countries);
   });
 });

@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { activeAgreementsQuery, kpiQuery, type KpiRow } from '../../src/data/queries';
+import { translate } from '../../src/i18n/translate';
 import { kpiFrame } from '../../src/state/kpi-tiles';
 import { useBundledEngine } from '../helpers/bundled-engine';
 import { trips } from '../helpers/expected';
@@ -21,6 +22,22 @@ const frameOf = async (f: Filters, agreementsFor = f) =>
     await answer<KpiRow>(kpiQuery(f), f),
     await answer<{ agreements: number }>(activeAgreementsQuery(agreementsFor), agreementsFor),
   );
+
+const LABELS = {
+  all: ['国家和地区', 'Countries and regions'],
+  hk_macao_tw: ['地区', 'Regions'],
+  foreign: ['国家', 'Countries'],
+} as const;
+
+describe.each(['all', 'hk_macao_tw', 'foreign'] as const)('scope %s', (region) => {
+  test('the third tile is named for what it counts, in both languages, and counts it', async () => {
+    const f = { ...ALL, region };
+    const frame = await frameOf(f);
+    const tile = frame.tiles.find((t) => t.id === 'countries')!;
+    expect([translate('zh-CN', tile.label), translate('en', tile.label)]).toEqual(LABELS[region]);
+    expect(tile.value).toBe(expectedTiles(f).countries);
+  });
+});
 
 test('a frame gives the figures of the years it names', async () => {
   for (const year of [...new Set(years)]) {
