@@ -11,10 +11,7 @@ export interface SplitRow {
   name: string;
   direction: Direction;
   headcount: number;
-  /**
-   * The key's total, when it is not the sum of the parts drawn: a public view rounds the total on
-   * its own (src/disclosure/public-view.ts), so rounded parts need not add up to it.
-   */
+  /** The key's total as the query gave it (the sum of its parts). */
   total?: number;
 }
 
@@ -84,19 +81,15 @@ export function directionBars(
       legend: true,
     },
     marks: [
-      // A part published as 0 is not drawn.
-      Plot.barX(
-        rows.filter((d) => d.headcount > 0),
-        {
-          y: 'key',
-          x: 'headcount',
-          fill: (d: SplitRow) => ctx.t(`direction.${d.direction}`),
-          fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
-          order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
-          channels: { name: { value: 'name', label: options.column } },
-          tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
-        },
-      ),
+      Plot.barX(rows, {
+        y: 'key',
+        x: 'headcount',
+        fill: (d: SplitRow) => ctx.t(`direction.${d.direction}`),
+        fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
+        order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
+        channels: { name: { value: 'name', label: options.column } },
+        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
+      }),
       Plot.text([...total], {
         y: ([k]: [string, number]) => k,
         x: ([k]: [string, number]) => drawn.get(k) ?? 0,

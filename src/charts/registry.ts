@@ -22,10 +22,9 @@ import {
 } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
-import { publicEvents, publicNetFlow, publicSplit } from '../disclosure/public-view';
-import { DIRECTIONS } from '../data/schema';
+import { publicEvents, publishedFields } from '../disclosure/public-view';
 import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
-import { enumBars, enumExtent, enumKey, enumTable, type EnumChart, type EnumRow } from './categories';
+import { enumBars, enumExtent, enumTable, type EnumChart, type EnumRow } from './categories';
 import type { ChartContext, FixedScale } from './context';
 import { eventsExtent, eventsTable, eventsTimeline } from './events-timeline';
 import { netFlow, netFlowExtent, netFlowTable } from './net-flow';
@@ -53,30 +52,16 @@ export interface ChartDef<R> {
    */
   select?: { key: SelectionKey; pick(datum: unknown): string | null };
   /**
-   * The rows as a public view (export, embed, slide) shows them: every count
-   * rounded (src/disclosure/public-view.ts, `base` 5), ranks from the rounded
-   * values. Absent when the chart draws no counts of people.
+   * A public view's rows (export, embed, slide), from the chart's query run over the published
+   * cells (src/disclosure/public-cells.ts): what else a public view needs done to them (fields
+   * that count records left out, delegates rounded). Absent when there is nothing to do.
    */
   publicRows?(rows: readonly R[], base: number): readonly R[];
-  /**
-   * The query a public view's rows come from, when it differs from `query`: a
-   * top-N chart's every row, so that the top N are chosen by their published
-   * totals, not by the true ones.
-   */
-  publicQuery?(filters: Filters): BuiltQuery;
 }
 
 /** How many bars the ranked charts show. */
 export const TOP_COUNTRIES = 15;
 export const TOP_RANKED = 12;
-/** No limit: every row, for a public view to rank by published values. */
-const EVERY_ROW = 1_000_000;
-
-/** Rows split by direction into bars by `group`: each bar gets both directions, ranked and cut when asked. */
-const splitByDirection =
-  <R extends { direction: string; headcount: number }>(group: (d: R) => string, rank?: { limit?: number }) =>
-  (rows: readonly R[], base: number): R[] =>
-    publicSplit(rows, { group, part: 'direction', parts: DIRECTIONS, ...(rank ? { rank: true, ...rank } : {}) }, base);
 
 const define = <R>(def: ChartDef<R>): ChartDef<R> => def;
 
@@ -101,8 +86,8 @@ function enumChart<R extends EnumRow>(
     title: `chart.${id}.title`,
     query,
     spec: (rows, ctx) => enumBars(rows, id, ctx),
-    // Categories rank by person-trips; bands, continents and groups keep their order.
-    publicRows: splitByDirection<R>(enumKey, id === 'categories' ? {} : undefined),
+    // Duration bands count records, continents and groups countries: not published.
+    publicRows: (rows) => publishedFields(rows),
     table: (rows, ctx) => enumTable(rows, id, ctx),
     extent: (rows, ctx) => enumExtent(rows, id, ctx),
     ...extra,
@@ -115,9 +100,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     id: 'countries',
     title: 'chart.countries.title',
     query: (f) => topCountriesQuery({ ...f, country: null }, TOP_COUNTRIES),
-    publicQuery: (f) => topCountriesQuery({ ...f, country: null }, EVERY_ROW),
     spec: topCountries,
-    publicRows: splitByDirection((d) => d.country, { limit: TOP_COUNTRIES }),
     table: topCountriesTable,
     extent: topCountriesExtent,
     select: { key: 'country', pick: field('key') },
@@ -128,7 +111,6 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     note: 'chart.netflow.note',
     query: netFlowQuery,
     spec: netFlow,
-    publicRows: publicNetFlow,
     table: netFlowTable,
     extent: netFlowExtent,
     select: { key: 'country', pick: field('country') },
@@ -137,9 +119,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     id: 'programs',
     title: 'chart.programs.title',
     query: (f) => programsRankedQuery(f, TOP_RANKED),
-    publicQuery: (f) => programsRankedQuery(f, EVERY_ROW),
     spec: (rows, ctx) => ranked(rows, 'program', ctx),
-    publicRows: splitByDirection((d) => d.id, { limit: TOP_RANKED }),
     table: (rows, ctx) => rankedTable(rows, 'program', ctx),
     extent: rankedExtent,
     select: { key: 'program', pick: field('key') },
@@ -148,9 +128,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     id: 'partners',
     title: 'chart.partners.title',
     query: (f) => partnersRankedQuery(f, TOP_RANKED),
-    publicQuery: (f) => partnersRankedQuery(f, EVERY_ROW),
     spec: (rows, ctx) => ranked(rows, 'partner', ctx),
-    publicRows: splitByDirection((d) => d.id, { limit: TOP_RANKED }),
     table: (rows, ctx) => rankedTable(rows, 'partner', ctx),
     extent: rankedExtent,
     select: { key: 'partner', pick: field('key') },
@@ -179,7 +157,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     years: true,
     query: eventsTimelineQuery,
     spec: eventsTimeline,
-    // Events are the college's; their delegates are people, rounded like every count.
+    // Events are the college's; their delegates are people, each event's rounded on its own.
     publicRows: publicEvents,
     table: eventsTable,
     extent: (rows) => eventsExtent(rows),

@@ -25,25 +25,18 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
   const { prefix, keys } = SPLIT[split];
   const label = (key: string) => enumLabel(ctx, prefix, key);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
-  // A part published as 0 (a public view's row for every key) is neither drawn nor in the legend.
-  const drawn = rows.filter((d) => d.headcount > 0);
-  const present = keys.filter((k) => drawn.some((d) => d.key === k));
+  const present = keys.filter((k) => rows.some((d) => d.key === k));
   const yearTotals = [
     ...totals(
       rows,
       (d) => String(d.year),
       (d) => d.headcount,
     ),
-  ].map(([year, sum]) => {
-    // A public view rounds each year's total on its own and gives it on the year's rows.
-    const given = rows.find((d) => d.year === Number(year) && 'total' in d) as { total?: number } | undefined;
-    return {
-      year: Number(year),
-      shown: sum,
-      total: given?.total ?? sum,
-      provisional: rows.some((d) => d.year === Number(year) && d.provisional),
-    };
-  });
+  ].map(([year, sum]) => ({
+    year: Number(year),
+    total: sum,
+    provisional: rows.some((d) => d.year === Number(year) && d.provisional),
+  }));
   const opacity = (d: { year: number }) => (inYears(ctx, d.year) ? 1 : DIMMED);
   return {
     width: ctx.width,
@@ -59,7 +52,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       legend: true,
     },
     marks: [
-      Plot.barY(drawn, {
+      Plot.barY(rows, {
         x: 'year',
         y: 'headcount',
         fill: (d: TrendStackRow) => label(d.key),
@@ -72,7 +65,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
         yearTotals.filter((d) => d.provisional),
         {
           x: 'year',
-          y: 'shown',
+          y: 'total',
           fill: 'none',
           stroke: 'currentColor',
           strokeDasharray: '4,2',
@@ -80,7 +73,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       ),
       Plot.text(yearTotals, {
         x: 'year',
-        y: 'shown',
+        y: 'total',
         text: (d: { total: number }) => ctx.n(d.total),
         dy: -7,
         fontSize: 11,
@@ -101,13 +94,10 @@ export function trendStackedTable(rows: readonly TrendStackRow[], split: StackSp
       { label: ctx.t('chart.trend.y'), numeric: true },
       { label: ctx.t('col.provisional') },
     ],
-    // A part published as 0 is left out, as a part without trips is.
-    rows: rows
-      .filter((d) => d.headcount > 0)
-      .map((d) => ({
-        cells: [String(d.year), enumLabel(ctx, prefix, d.key), ctx.n(d.headcount), ctx.t(d.provisional ? 'yes' : 'no')],
-        select: String(d.year),
-        name: String(d.year),
-      })),
+    rows: rows.map((d) => ({
+      cells: [String(d.year), enumLabel(ctx, prefix, d.key), ctx.n(d.headcount), ctx.t(d.provisional ? 'yes' : 'no')],
+      select: String(d.year),
+      name: String(d.year),
+    })),
   };
 }

@@ -21,20 +21,19 @@ export function chartContext(
 
 /**
  * The export menu's source for a chart: its spec at any width and its table as
- * CSV, from the rows shown, or, for a public export (the default), from its
- * public rows, every count rounded (src/export/view.ts). `full` gives a top-N
- * chart's every row, for the public view to rank by published totals.
+ * CSV, from the rows shown, or, for a public export (the default), from
+ * `published`: the rows of its query over the published cells (src/export/view.ts).
  */
 export function chartExport<R>(
   rows: () => readonly R[] | null,
   chart: ExportableChart<R, PlotOptions | null>,
   contextAt: (width: number) => ChartContext,
-  full?: () => readonly R[] | null,
+  published: () => readonly R[] | null,
 ): ExportSource {
   const view = (width: number, { public: open }: ExportView, plain = false) => {
     // A CSV holds numbers as numbers (12345), not as the page writes them (12,345 or 1.23万).
     const ctx = plain ? { ...contextAt(width), n: (v: number) => String(v) } : contextAt(width);
-    return exportView(chart, rows(), ctx, open, full?.());
+    return exportView(chart, rows(), ctx, open, published());
   };
   return plotExport(
     (width, options) => {

@@ -8,14 +8,14 @@ import { i18n } from '../i18n/i18n.svelte';
 /**
  * What the export menu takes from the flow map: the map as shown, drawn at the
  * export width with the basemap's credit line under it, and its table as CSV.
- * A public export (the default) draws the map from its public flows (each arc's
- * count rounded: line widths and shades carry no exact count) and rounds the
- * table (src/export/map-table.ts).
+ * A public export (the default) draws the map and its table from the flows over
+ * the published cells (src/disclosure/public-cells.ts): line widths, shades and
+ * figures carry no exact count.
  */
 export function mapExportSource(
   specAt: (width: number, open: boolean) => MapSpec | null,
   credit: () => string,
-  table: () => readonly CountryFlow[],
+  table: (open: boolean) => readonly CountryFlow[],
 ): ExportSource {
   return {
     draw(width, view) {
@@ -34,6 +34,6 @@ export function mapExportSource(
       ];
       return { chart: renderMapForExport(spec, credit()), legend };
     },
-    csv: (view) => mapTableCsv(table(), view.public, { t: i18n.t, country: i18n.country }),
+    csv: (view) => mapTableCsv(table(view.public), { t: i18n.t, country: i18n.country }),
   };
 }

@@ -1,30 +1,30 @@
 /**
- * The rows of a chart as a public view (an embed, a public export, a slide) shows them: every
- * count rounded by `publish` (src/disclosure/round.ts), a total computed from the true counts
- * and rounded on its own, ranks taken from the published values (ties by key), and a row that
- * publishes nothing but 0 left out, so a missing row and a 0 both mean 0–2.
- *
- * Everything drawn or said from these rows (labels, summaries, orders) is then computed from
- * published values only, and never contradicts them. See docs/disclosure.md.
+ * The rows of a chart as a public view (an embed, a public export, a slide) shows them: the
+ * chart's query over the published cells (src/disclosure/public-cells.ts), so every count is a sum
+ * of rounded base cells and every rank, total and label follows from them; here only what the
+ * cells cannot carry: fields that count records or places are left out, and an event's delegates
+ * (an event is a cell of its own) are rounded. See docs/disclosure.md.
  */
 import type { ChartContext } from '../charts/context';
-import type { NetFlowRow } from '../data/queries/net-flow';
-import type { FlowRow } from '../data/queries/flows';
 import type { EventRow } from '../data/queries/events-timeline';
 import { ROUNDING_BASE } from '../config/disclosure';
-import { byPublished, publish } from './round';
+import { publish } from './round';
 
-interface Counted {
-  headcount: number;
-}
-
-/** Fields of some queries that count records or places, not drawn: left out of public rows. */
+/** Fields of some queries that count records or places (not people), not drawn: left out of public rows. */
 const UNPUBLISHED = ['records', 'countries'];
 
-function clean<R extends object>(row: R): R {
-  const out = { ...row } as Record<string, unknown>;
-  for (const field of UNPUBLISHED) delete out[field];
-  return out as R;
+/** Public rows of a chart over the published cells: the counted fields only. */
+export function publishedFields<R extends object>(rows: readonly R[]): R[] {
+  return rows.map((row) => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const field of UNPUBLISHED) delete out[field];
+    return out as R;
+  });
+}
+
+/** Events are the college's, not people: each stays, with its number of delegates rounded. */
+export function publicEvents(rows: readonly EventRow[], base = ROUNDING_BASE): EventRow[] {
+  return rows.map((row) => ({ ...row, delegates: row.delegates === null ? null : publish(row.delegates, base) }));
 }
 
 /** The context a public view draws with: it knows its counts are rounded; no scale held from true values. */
@@ -32,142 +32,4 @@ export function publicContext(ctx: ChartContext): ChartContext {
   const out: ChartContext = { ...ctx, published: true };
   delete out.fixed;
   return out;
-}
-
-/** Counts on their own (a bar per year and direction): each rounded; a count rounded to 0 is not published. */
-export function publicSeries<R extends Counted>(rows: readonly R[], base = ROUNDING_BASE): R[] {
-  return rows.map((row) => ({ ...clean(row), headcount: publish(row.headcount, base) })).filter((r) => r.headcount > 0);
-}
-
-export interface SplitSpec<R> {
-  /** The bar (or stack) a row belongs to: a country, a program, a year. */
-  group(row: R): string;
-  /** The field that names a row's part of its bar: `direction`, or a stacked split's `key`. */
-  part: keyof R & string;
-  /** Every part a bar can have: each published bar gets a row for each, 0 included, so no 0 stands out. */
-  parts: readonly string[];
-  /** Order the bars by their published totals, ties by the group key; else keep the query's order. */
-  rank?: boolean;
-  /** Keep the first `limit` bars (after ranking). */
-  limit?: number;
-}
-
-/**
- * Counts drawn as parts of a bar whose total is shown (a bar split by direction, a stacked year):
- * each part rounded, the bar's total rounded from the true total on its own and carried on each
- * of its rows as `total`. A bar whose total rounds to 0 is left out (its parts all round to 0 too).
- */
-export function publicSplit<R extends Counted>(
-  rows: readonly R[],
-  spec: SplitSpec<R>,
-  base = ROUNDING_BASE,
-): (R & { total: number })[] {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) groups.set(spec.group(row), [...(groups.get(spec.group(row)) ?? []), row]);
-  let bars = [...groups].map(([key, members]) => ({
-    key,
-    members,
-    total: publish(
-      members.reduce((s, r) => s + r.headcount, 0),
-      base,
-    ),
-  }));
-  bars = bars.filter((b) => b.total > 0);
-  if (spec.rank) {
-    bars.sort(
-      byPublished(
-        (b) => b.total,
-        (b) => b.key,
-      ),
-    );
-  }
-  if (spec.limit !== undefined) bars = bars.slice(0, spec.limit);
-  return bars.flatMap(({ members, total }) => {
-    const template = clean(members[0]!) as Record<string, unknown>;
-    // A flag such as `provisional` is the bar's, not the part's: a part's own would tell a 0 from a 1.
-    const flags = Object.fromEntries(
-      Object.entries(template)
-        .filter(([, v]) => typeof v === 'boolean')
-        .map(([k]) => [k, members.some((m) => (m as Record<string, unknown>)[k] === true)]),
-    );
-    return spec.parts.map((part) => {
-      const headcount = members
-        .filter((m) => (m as Record<string, unknown>)[spec.part] === part)
-        .reduce((s, m) => s + m.headcount, 0);
-      const own = members.find((m) => (m as Record<string, unknown>)[spec.part] === part);
-      return {
-        ...(own ? clean(own) : template),
-        ...flags,
-        [spec.part]: part,
-        headcount: publish(headcount, base),
-        total,
-      } as R & { total: number };
-    });
-  });
-}
-
-/**
- * Net flow (inbound − outbound): each direction rounded, the net their difference, so it agrees
- * with the counts beside it; ranked by the published net, ties by country code.
- */
-export function publicNetFlow(rows: readonly NetFlowRow[], base = ROUNDING_BASE): NetFlowRow[] {
-  return rows
-    .map((row) => {
-      const inbound = publish(row.inbound, base);
-      const outbound = publish(row.outbound, base);
-      return { ...clean(row), inbound, outbound, net: inbound - outbound };
-    })
-    .filter((r) => r.inbound > 0 || r.outbound > 0)
-    .sort(
-      byPublished(
-        (r) => r.net,
-        (r) => r.country,
-      ),
-    );
-}
-
-interface CountrySums {
-  country: string;
-  outbound: number;
-  inbound: number;
-  total: number;
-  net: number;
-}
-
-/**
- * A country's outbound and inbound beside their total and net (the map's table): each direction
- * rounded, the total rounded on its own, the net the difference of the published directions;
- * ranked by the published total, ties by country code.
- */
-export function publicCountrySums<R extends CountrySums>(rows: readonly R[], base = ROUNDING_BASE): R[] {
-  return rows
-    .map((row) => {
-      const outbound = publish(row.outbound, base);
-      const inbound = publish(row.inbound, base);
-      return { ...row, outbound, inbound, total: publish(row.total, base), net: inbound - outbound };
-    })
-    .filter((r) => r.total > 0)
-    .sort(
-      byPublished(
-        (r) => r.total,
-        (r) => r.country,
-      ),
-    );
-}
-
-const place = (d: FlowRow) => [d.country, d.direction, d.city_en ?? '', String(d.lon), String(d.lat)].join('\u0000');
-
-/** The map's flows: each arc's count rounded, an arc rounded to 0 not drawn; larger first, ties by place. */
-export function publicFlows(rows: readonly FlowRow[], base = ROUNDING_BASE): FlowRow[] {
-  return publicSeries(rows, base).sort(
-    byPublished(
-      (d) => d.headcount,
-      (d) => place(d),
-    ),
-  );
-}
-
-/** Events are the college's, not people: each stays, with its number of delegates rounded. */
-export function publicEvents(rows: readonly EventRow[], base = ROUNDING_BASE): EventRow[] {
-  return rows.map((row) => ({ ...row, delegates: row.delegates === null ? null : publish(row.delegates, base) }));
 }

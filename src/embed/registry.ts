@@ -7,19 +7,19 @@ import type { Filters } from '../data/filters';
 import { trendByYearQuery, type TrendRow } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
 import type { MessageKey } from '../i18n/messages';
-import { publicSeries } from '../disclosure/public-view';
+import { publicQueryOf } from '../disclosure/public-cells';
 import { EMBED_MAP } from './map';
 
 /**
- * A chart the embed page and presenter mode can draw, both public: the app's query (every row,
- * for a top-N chart, so its public view ranks by published values) and the app's spec.
+ * A chart the embed page and presenter mode can draw, both public: the app's query run over the
+ * published cells (src/disclosure/public-cells.ts) and the app's spec.
  */
 export interface EmbeddableChart {
   id: string;
   title: MessageKey;
   query(filters: Filters): BuiltQuery;
   spec(rows: Row[], ctx: ChartContext): PlotOptions;
-  /** Its rows with every count rounded, as the public aggregates file holds them (src/disclosure/public-view.ts). */
+  /** Its public query's rows as the public aggregates file holds them (src/disclosure/public-view.ts). */
   publicRows(rows: Row[], base: number): Row[];
 }
 
@@ -31,16 +31,16 @@ export const EMBEDDABLE: readonly EmbeddableChart[] = [
   {
     id: 'trend',
     title: 'chart.trend.title',
-    query: trendByYearQuery,
+    query: (filters) => publicQueryOf(trendByYearQuery(filters)),
     spec: (rows, ctx) => trendByYear(rows as unknown as TrendRow[], ctx),
-    publicRows: (rows, base) => publicSeries(rows as unknown as TrendRow[], base) as unknown as Row[],
+    publicRows: (rows) => rows,
   },
   ...CHARTS.map((def): EmbeddableChart => ({
     id: def.id,
     title: def.title,
-    query: def.publicQuery ?? def.query,
+    query: (filters) => publicQueryOf(def.query(filters)),
     spec: (rows, ctx) => def.spec(rows, ctx),
-    // A chart that draws no counts of people (the agreements) has nothing to round.
+    // A chart that draws no counts of people (the agreements) has nothing more to do.
     publicRows: (rows, base) => (def.publicRows ? (def.publicRows(rows, base) as Row[]) : rows),
   })),
 ];

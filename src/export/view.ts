@@ -8,27 +8,25 @@ import { toCsv } from './csv';
 export interface ExportableChart<R, S = unknown> {
   spec(rows: readonly R[], ctx: ChartContext): S;
   table(rows: readonly R[], ctx: ChartContext): TableData | null;
-  /** Its rows as a public view shows them (src/disclosure/public-view.ts); absent when it draws no counts of people. */
+  /** Its public rows' last step (src/disclosure/public-view.ts); absent when there is nothing to do. */
   publicRows?(rows: readonly R[], base: number): readonly R[];
 }
 
 /**
  * The rows and context an export draws: for an internal export the rows shown; for a public one
- * (the default) the chart's public rows, every count rounded, computed from `full` (a top-N
- * chart's every row, so the top N are those of the published totals) or else from the rows shown.
- * Null while the rows are not there.
+ * (the default) the rows of the chart's query over the published cells (`published`, see
+ * src/disclosure/public-cells.ts), with the chart's own public step. Null while the rows are not there.
  */
 export function exportView<R>(
   chart: Pick<ExportableChart<R>, 'publicRows'>,
   shown: readonly R[] | null,
   ctx: ChartContext,
   open: boolean,
-  full?: readonly R[] | null,
+  published: readonly R[] | null,
 ): { rows: readonly R[]; ctx: ChartContext } | null {
   if (!open) return shown && { rows: shown, ctx };
-  const source = full === undefined ? shown : full;
-  if (!source) return null;
-  return { rows: chart.publicRows ? chart.publicRows(source, ROUNDING_BASE) : source, ctx: publicContext(ctx) };
+  if (!published) return null;
+  return { rows: chart.publicRows ? chart.publicRows(published, ROUNDING_BASE) : published, ctx: publicContext(ctx) };
 }
 
 /** A chart's table as a CSV file (src/export/csv.ts): its columns' labels, then its cells as shown. */

@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
 import { defaultFilters } from '../../src/data/filters';
-import { trendByYearQuery } from '../../src/data/queries';
+import { flowsQuery } from '../../src/data/queries';
 import { countryName } from '../../src/reference/countries';
 import { HEIGHT_MESSAGE } from '../../src/config/embed';
 import { watchedPage } from './browser';
 import { EMBEDDABLE } from '../../src/embed/registry';
 import { EMBED_MAP } from '../../src/embed/map';
 import { ROUNDING_BASE } from '../../src/config/disclosure';
-import { publishedChartBars, publishOracle } from '../helpers/published';
+import { publishedChartBars, publishedMatching, publishedTrend } from '../helpers/published';
 import { baseUrl, browser, engine, origin, useHarness } from './harness';
 
 useHarness();
@@ -23,16 +23,10 @@ test('draws one chart from aggregates: no DuckDB, no CSV, the app’s numbers', 
   // Only the chart's own aggregates are read.
   expect(requests.filter((p) => p.includes('/data/aggregates/'))).toHaveLength(1);
 
-  const q = trendByYearQuery({ ...defaultFilters(2016, 2019), direction: 'outbound' });
-  const rows = await engine.query(q.sql, q.params);
   const labels = await page.locator('[data-testid="embed"] svg g[aria-label="text"] text').allTextContents();
-  // Public: each count rounded to a multiple of 5 (0–2 as 0, not drawn).
-  expect(labels).toEqual(
-    rows
-      .map((r) => publishOracle(r.headcount as number))
-      .filter((v) => v > 0)
-      .map(String),
-  );
+  // Public: sums of base cells each rounded to a multiple of 5, from the CSV (tests/helpers/published.ts).
+  const published = publishedTrend({ ...defaultFilters(2016, 2019), direction: 'outbound' });
+  expect(labels).toEqual([...published].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => String(v)));
   expect(await page.textContent('h1')).toBe('International exchange person-trips by year');
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
@@ -129,18 +123,17 @@ test('the flow map embeds: its arcs from the app’s flows query made public, th
   await page.goto(`${baseUrl}embed.html?chart=map&scope=hk_macao_tw&lang=en`);
   await page.waitForSelector('[data-testid="embed-map"] svg .arcs path');
   expect(requests.filter((p) => /\.wasm$|worker|\.csv$/.test(p))).toEqual([]);
-  const q = EMBED_MAP.query({ ...defaultFilters(2014, 2019), region: 'hk_macao_tw' });
-  const rows = await engine.query(q.sql, q.params);
-  expect(rows.some((r) => (r.headcount as number) % 5 !== 0)).toBe(true);
+  const filters = { ...defaultFilters(2014, 2019), region: 'hk_macao_tw' as const };
+  const own = await engine.query(flowsQuery(filters).sql, flowsQuery(filters).params);
+  expect(own.some((r) => (r.headcount as number) % 5 !== 0)).toBe(true);
   const shown = ((await (await file).json()) as { charts: { map: Record<string, { headcount: number }[]> } }).charts
     .map['2014-2019-all-hk_macao_tw']!;
-  // Each flow is rounded in the file itself; a flow rounded to 0 is left out; each flow is one arc.
-  expect(shown.map((r) => r.headcount).sort((a, b) => a - b)).toEqual(
-    rows
-      .map((r) => publishOracle(r.headcount as number))
-      .filter((v) => v > 0)
-      .sort((a, b) => a - b),
-  );
+  // Each arc in the file is a sum of rounded base cells (the app's flows query over the published cells).
+  expect(shown.every((r) => r.headcount > 0 && r.headcount % 5 === 0)).toBe(true);
+  const q = EMBED_MAP.query(filters);
+  expect(shown).toEqual(JSON.parse(JSON.stringify(await engine.query(q.sql, q.params))));
+  const total = (rows: readonly { headcount: unknown }[]) => rows.reduce((s, r) => s + Number(r.headcount), 0);
+  expect(total(shown)).toBe(total(publishedMatching(filters)));
   expect(await page.locator('[data-testid="embed-map"] svg .arcs > g').count()).toBe(shown.length);
   expect(await page.textContent('h1')).toBe('International exchange flows');
   expect(await page.textContent('[data-testid="map-legend"]')).toContain('Anshun');

@@ -1,11 +1,70 @@
 // What a public view should publish, computed from the CSV files in plain TypeScript (tests/helpers/expected.ts),
-// independently of the app's SQL and of src/disclosure: the agreed rounding written out again.
+// independently of the app's SQL and of src/disclosure: the rounding of base cells written out again.
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { countryByIso2 } from '../../src/reference/countries';
-import { matching, sumBy, trips, type Trip } from './expected';
+import { sumBy, trips, type Trip } from './expected';
 
-/** HESA-style rounding: 0–2 → 0, every other count to the nearest multiple of 5. */
+/** HESA-style rounding of one count: 0–2 → 0, every other count to the nearest multiple of 5. */
 export const publishOracle = (x: number): number => (x <= 2 ? 0 : 5 * Math.round(x / 5));
+
+const bandOf = (days: number | null) =>
+  days === null
+    ? 'unknown'
+    : days <= 7
+      ? 'd1_7'
+      : days <= 30
+        ? 'd8_30'
+        : days <= 90
+          ? 'd31_90'
+          : days <= 180
+            ? 'd91_180'
+            : 'd181_plus';
+
+/**
+ * The trips as published: grouped into base cells by every attribute a public view can split or
+ * filter by (year, direction, country, partner, program, category, activity, duration band), each
+ * cell's person-trips rounded once, cells rounded to 0 left out. Every public figure is a sum of these.
+ */
+export const publishedTrips: Trip[] = (() => {
+  const cells = new Map<string, Trip>();
+  for (const t of trips) {
+    const key = JSON.stringify([
+      t.year,
+      t.direction,
+      t.country,
+      t.partner,
+      t.program,
+      t.category,
+      t.activity,
+      bandOf(t.days),
+    ]);
+    const cell = cells.get(key);
+    if (cell) {
+      cell.headcount += t.headcount;
+      cell.provisional ||= t.provisional;
+    } else cells.set(key, { ...t, days: t.days });
+  }
+  return [...cells.values()]
+    .map((c) => ({ ...c, headcount: publishOracle(c.headcount) }))
+    .filter((c) => c.headcount > 0);
+})();
+
+type Key = 'country' | 'program' | 'category' | 'partner';
+
+/** The published cells the filters select (`except` leaves one selection out, as a chart does for its own). */
+export function publishedMatching(f: Filters, except?: Key, ignoreDirection = false): Trip[] {
+  return publishedTrips.filter(
+    (t) =>
+      t.year >= f.yearFrom &&
+      t.year <= f.yearTo &&
+      (ignoreDirection || f.direction === 'all' || t.direction === f.direction) &&
+      (f.region === 'all' || t.region === f.region) &&
+      (except === 'country' || f.country === null || t.country === f.country) &&
+      (except === 'program' || f.program === null || t.program === f.program) &&
+      (except === 'category' || f.category === null || t.category === f.category) &&
+      (except === 'partner' || f.partner === null || t.partner === f.partner),
+  );
+}
 
 /** One bar of a split chart as published: its parts by direction and its own rounded total. */
 export interface PublishedBar {
@@ -16,9 +75,8 @@ export interface PublishedBar {
 }
 
 /**
- * Bars by a key, each split by direction: the parts rounded, the total computed from the true
- * parts and rounded on its own; bars whose published total is 0 left out; ranked by the published
- * total, ties by key ascending (`ranked`), and cut to `limit`.
+ * Bars by a key over published cells, each split by direction, its total the sum of its parts;
+ * ranked by the total, ties by key ascending (`ranked`), and cut to `limit`.
  */
 export function publishedBars(
   trips: readonly Trip[],
@@ -34,49 +92,44 @@ export function publishedBars(
     keyOf,
   );
   const total = sumBy([...trips], keyOf);
-  const bars = [...total.keys()]
-    .map((key) => ({
-      key,
-      outbound: publishOracle(out.get(key) ?? 0),
-      inbound: publishOracle(inn.get(key) ?? 0),
-      total: publishOracle(total.get(key)!),
-    }))
-    .filter((b) => b.total > 0);
+  const bars = [...total.keys()].map((key) => ({
+    key,
+    outbound: out.get(key) ?? 0,
+    inbound: inn.get(key) ?? 0,
+    total: total.get(key)!,
+  }));
   if (options.ranked) bars.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
   return options.limit === undefined ? bars : bars.slice(0, options.limit);
 }
 
-/** Net flow per country: the directions rounded, the net their difference; ranked by it, ties by code. */
+/** Net flow per country over published cells: inbound − outbound; ranked by it, ties by code. */
 export function publishedNetFlow(f: Filters): { key: string; inbound: number; outbound: number; net: number }[] {
-  const ts = matching({ ...f, direction: 'all' }, 'country');
+  const ts = publishedMatching({ ...f, direction: 'all' }, 'country');
   return publishedBars(ts, (t) => t.country, { ranked: false })
-    .filter((b) => b.inbound > 0 || b.outbound > 0)
     .map((b) => ({ key: b.key, inbound: b.inbound, outbound: b.outbound, net: b.inbound - b.outbound }))
     .sort((a, b) => b.net - a.net || (a.key < b.key ? -1 : 1));
 }
 
-/** Person-trips per year and direction, rounded; 0 left out. */
+/** Person-trips per year and direction over published cells. */
 export function publishedTrend(f: Filters): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [k, v] of sumBy(matching(f), (t) => `${t.year}:${t.direction}`)) {
-    if (publishOracle(v) > 0) out.set(k, publishOracle(v));
-  }
-  return out;
+  return sumBy(publishedMatching(f), (t) => `${t.year}:${t.direction}`);
 }
 
 /** The published bars of a chart of the registry for filters without selections; null for a chart not covered. */
 export function publishedChartBars(id: string, f: Filters): PublishedBar[] | null {
   switch (id) {
     case 'countries':
-      return publishedBars(matching(f, 'country'), (t) => t.country, { ranked: true, limit: 15 });
+      return publishedBars(publishedMatching(f, 'country'), (t) => t.country, { ranked: true, limit: 15 });
     case 'programs':
-      return publishedBars(matching(f, 'program'), (t) => t.program || null, { ranked: true, limit: 12 });
+      return publishedBars(publishedMatching(f, 'program'), (t) => t.program || null, { ranked: true, limit: 12 });
     case 'partners':
-      return publishedBars(matching(f, 'partner'), (t) => t.partner || null, { ranked: true, limit: 12 });
+      return publishedBars(publishedMatching(f, 'partner'), (t) => t.partner || null, { ranked: true, limit: 12 });
     case 'categories':
-      return publishedBars(matching(f, 'category'), (t) => t.category, { ranked: true });
+      return publishedBars(publishedMatching(f, 'category'), (t) => t.category, { ranked: true });
     case 'continents':
-      return publishedBars(matching(f), (t) => countryByIso2(t.country)!.continent, { ranked: false });
+      return publishedBars(publishedMatching(f), (t) => countryByIso2(t.country)!.continent, { ranked: false });
+    case 'duration':
+      return publishedBars(publishedMatching(f), (t) => bandOf(t.days), { ranked: false });
     default:
       return null;
   }

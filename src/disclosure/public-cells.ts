@@ -1,0 +1,48 @@
+/**
+ * The published cells: the one place counts are rounded (docs/disclosure.md). The exchanges are
+ * grouped by every attribute a public view can split or filter by — year, direction, country (and
+ * with it scope, continent and country group), partner (and with it the map's place), program,
+ * category, activity and duration band — and each such base cell's person-trips are rounded once
+ * by `publish`; a cell rounded to 0 is left out. Every public figure is then the app's own query
+ * run over these cells instead of the records, so it is a sum of rounded base cells: parts add up
+ * to their totals, a range of years to its years, and no two public views can be set against each
+ * other to narrow a base cell below the rounding's own interval (0–2, or 5 ± 2 …).
+ */
+import type { BuiltQuery } from '../data/sql';
+import { ROUNDING_BASE } from '../config/disclosure';
+
+/** The columns of `facts` a public view reads, each a base cell's attribute (record_status aside). */
+const CELL_COLUMNS = [
+  'year',
+  'direction',
+  'country',
+  'region_type',
+  'continent',
+  'partner',
+  'program',
+  'participant_category',
+  'activity_type',
+  'duration_band',
+];
+
+/** The base cells as a table shaped like `facts`: a cell is provisional when any of its records is. */
+export function publicCellsSql(base = ROUNDING_BASE): string {
+  if (!Number.isInteger(base) || base < 1) throw new Error(`invalid rounding base: ${String(base)}`);
+  const sum = 'sum(headcount)';
+  // publish() in SQL: x <= 2 → 0, else base × round(x / base) (no ties: x / 5 never ends in .5).
+  const rounded =
+    base === 1
+      ? sum
+      : `CASE WHEN ${sum} <= ${Math.floor(base / 2)} THEN 0 ELSE ${base} * round(${sum} / ${base}.0) END`;
+  return `SELECT * FROM (
+  SELECT ${CELL_COLUMNS.join(', ')},
+    CASE WHEN bool_or(record_status = 'provisional') THEN 'provisional' ELSE 'final' END AS record_status,
+    (${rounded})::INTEGER AS headcount
+  FROM facts GROUP BY ALL
+) WHERE headcount > 0`;
+}
+
+/** A chart's query over the published cells instead of the records: its public figures. */
+export function publicQueryOf(query: BuiltQuery, base = ROUNDING_BASE): BuiltQuery {
+  return { sql: query.sql.replace(/\bFROM facts\b/g, `FROM (${publicCellsSql(base)}) AS facts`), params: query.params };
+}
