@@ -13,6 +13,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from '../src/data/arrow-rows';
 import type { Engine, Row, SqlParam } from '../src/data/engine';
 import { ingest } from '../src/data/ingest';
+import { runPending } from '../src/data/pending';
 import { TABLES } from '../src/data/schema';
 import type { BareRequest, BareResponse } from './engine-protocol';
 
@@ -44,6 +45,10 @@ const engine: Engine = {
   },
   async registerText(name, text) {
     db.registerFileText(name, text);
+  },
+  async interruptible(sql, signal) {
+    conn.prepare(sql).close();
+    return conn.useUnsafe((b, c) => runPending(b, c, sql, signal));
   },
 };
 

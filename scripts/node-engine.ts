@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Engine, SqlParam } from '../src/data/engine';
 import { arrowToRows } from '../src/data/arrow-rows';
+import { runPending, type PendingBindings } from '../src/data/pending';
 import { TABLES } from '../src/data/schema';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +44,10 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
     async registerText(name: string, text: string) {
       forget();
       db.registerFileText(name, text);
+    },
+    async interruptible(sql: string, signal: AbortSignal) {
+      conn.prepare(sql).close(); // refuses a second statement, as the browser's worker does
+      return conn.useUnsafe((b: PendingBindings, c: number) => runPending(b, c, sql, signal));
     },
     close() {
       forget();

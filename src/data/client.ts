@@ -51,6 +51,12 @@ type Replayed = { type: 'load'; dataUrl: string } | { type: 'import'; files: { n
 /** Restarts in a row with no answer in between: past this the engine is given up on. */
 const MAX_RESTARTS = 3;
 
+/**
+ * How long a stopped console query has to answer once told to stop (the engine is interrupted
+ * between steps of about 100 ms): past this the worker is held stuck and restarted with its data.
+ */
+export const STOP_GRACE_MS = 3000;
+
 function startWorker(name: string): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name });
 }
@@ -284,11 +290,44 @@ export class DbClient {
     return response.tables;
   }
 
-  /** A read-only query typed by the user on the data page. */
-  async console(sql: string): Promise<ConsoleResult> {
-    const response = await this.#send({ type: 'console', sql });
-    if (response.type !== 'console') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
-    return response.result;
+  /**
+   * A read-only query typed by the user on the data page. Aborting `signal` stops it: the worker
+   * interrupts the engine and the query rejects with code `stopped`; a worker that does not answer
+   * within STOP_GRACE_MS is restarted with its data (the crash path), so the dashboard answers again.
+   */
+  async console(sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
+    const id = this.#nextId;
+    const answer = this.#send({ type: 'console', sql });
+    const stop = () => this.#stop(id);
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
+    try {
+      const response = await answer;
+      if (response.type !== 'console') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
+      return response.result;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  /** Stops console query `id`: told to the worker at once (not queued), then restarted if it stays silent. */
+  #stop(id: number): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    const stopped = new DbError({ code: 'stopped', message: 'stopped' });
+    if (pending.sentTo === 0) {
+      // Still waiting for a restart to finish: never sent, nothing to interrupt.
+      this.#pending.delete(id);
+      return pending.reject(stopped);
+    }
+    const generation = pending.sentTo;
+    this.#worker.postMessage({ id: this.#nextId++, type: 'cancel', target: id } satisfies Request);
+    setTimeout(() => {
+      if (this.#pending.get(id) !== pending || generation !== this.#generation || this.#stopped) return;
+      this.#pending.delete(id);
+      pending.reject(stopped);
+      void this.#crashed('a stopped query did not end');
+    }, STOP_GRACE_MS);
   }
 
   terminate(): void {

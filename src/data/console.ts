@@ -1,14 +1,18 @@
 /**
  * The data page's read-only SQL console. Three locks, each enough for a different attack:
  * the engine cannot reach files or the network (`enable_external_access = false`, with only the
- * app's own in-memory files allowed, and the configuration locked); the statement is prepared,
- * so only one runs; and it runs inside a READ ONLY transaction that is rolled back.
+ * app's own in-memory files allowed, and the configuration locked); the statement is prepared
+ * first, so only one runs; and it runs inside a READ ONLY transaction that is rolled back.
+ * It runs as a pending query that a signal stops (the Stop button, the time limit).
  */
 import type { Engine, Row } from './engine';
 import { TABLES } from './schema';
 import { ident, literal } from './sql';
 
 export const CONSOLE_LIMIT = 1000;
+
+/** Seconds a console query may run before it is stopped, unless the user sets another limit. */
+export const CONSOLE_TIME_LIMIT = 30;
 
 /** The app's own registered files: the bundled CSVs, the country table, the importer's staging. */
 export const ALLOWED_PATHS = ['countries.csv', ...TABLES.map((t) => t.file)];
@@ -36,18 +40,24 @@ export class ConsoleError extends Error {}
 export function consoleSql(text: string): string {
   const body = text.trim().replace(/;\s*$/, '');
   if (body === '') throw new ConsoleError('empty');
-  // The newline before `)` keeps a trailing `--` comment from swallowing the wrapper.
-  return `SELECT COLUMNS(*)::VARCHAR FROM (\n${body}\n) AS console LIMIT ?`;
+  // The newline before `)` keeps a trailing `--` comment from swallowing the wrapper. The limit is
+  // the app's own constant, never the user's text.
+  return `SELECT COLUMNS(*)::VARCHAR FROM (\n${body}\n) AS console LIMIT ${CONSOLE_LIMIT + 1}`;
 }
 
-export async function runConsole(engine: Engine, text: string): Promise<ConsoleResult> {
+/** Runs the user's query; `signal` stops it (QueryStopped), the engine interrupted, its data kept. */
+export async function runConsole(
+  engine: Engine,
+  text: string,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<ConsoleResult> {
   const started = performance.now();
   const sql = consoleSql(text);
   await engine.exec('BEGIN TRANSACTION READ ONLY');
   let rows: Row[];
   try {
-    // A bound parameter makes the engine prepare the statement, which refuses a second one.
-    rows = await engine.query(sql, [CONSOLE_LIMIT + 1]);
+    // Prepared first, which refuses a second statement; then run so that it can be stopped.
+    rows = await engine.interruptible(sql, signal);
   } finally {
     await engine.exec('ROLLBACK');
   }

@@ -14,6 +14,8 @@ declare module 'duckdb-browser-blocking' {
     query(sql: string): ArrowTable;
     prepare(sql: string): PreparedStatement;
     close(): void;
+    /** The bindings and the connection's id, for the pending-query calls (src/data/pending.ts). */
+    useUnsafe<R>(callback: (bindings: import('./pending').PendingBindings, conn: number) => R): R;
   }
   export interface Bindings {
     instantiate(onProgress: (p: unknown) => void): Promise<Bindings>;

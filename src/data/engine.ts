@@ -13,4 +13,10 @@ export interface Engine {
   query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
   /** Makes text readable by `read_csv` under the given file name. */
   registerText(name: string, text: string): Promise<void>;
+  /**
+   * Runs one query (a second statement is refused, as a prepared statement refuses it) that
+   * `signal` can stop: the engine is interrupted between its steps and the query rejects with
+   * QueryStopped (src/data/pending.ts). For the data page's console.
+   */
+  interruptible(sql: string, signal: AbortSignal): Promise<Row[]>;
 }

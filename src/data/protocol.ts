@@ -6,6 +6,8 @@ import type { ImportProgressDetail, ImportRequest, ImportResponse } from './impo
 export type Request =
   | { id: number; type: 'load'; dataUrl: string }
   | { id: number; type: 'query'; sql: string; params: SqlParam[] }
+  /** Stops the console query `target` (running or still waiting); answered by that query's error. */
+  | { id: number; type: 'cancel'; target: number }
   | ImportRequest;
 
 /**
@@ -26,7 +28,7 @@ export interface LoadResult {
 
 export interface WorkerError {
   /** A stable code the page translates. */
-  code: 'engine' | 'fetch' | 'missing-column' | 'query' | 'internal' | 'import' | 'console';
+  code: 'engine' | 'fetch' | 'missing-column' | 'query' | 'internal' | 'import' | 'console' | 'stopped';
   message: string;
   /** The file or SQL involved, kept for the console, never shown raw. */
   detail?: string;

@@ -11,12 +11,13 @@ import {
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from './arrow-rows';
-import { lockDown } from './console';
+import { lockDown, runConsole } from './console';
 import type { Engine, Row, SqlParam } from './engine';
 import { isFatalEngineError } from './fatal';
 import { buildCube, overCube } from './cube';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
+import { runPending } from './pending';
 import type { Request, Response, WorkerError } from './protocol';
 import { TABLES } from './schema';
 
@@ -109,8 +110,15 @@ function engineOf(bindings: Bindings, connection: Connection): Engine {
     async registerText(name, text) {
       bindings.registerFileText(name, text);
     },
+    async interruptible(sql, signal) {
+      connection.prepare(sql).close(); // refuses a second statement
+      return connection.useUnsafe((b, c) => runPending(b, c, sql, signal));
+    },
   };
 }
+
+/** Console queries sent and not yet answered, by request id: a cancel request aborts one. */
+const consoles = new Map<number, AbortController>();
 
 async function fetchText(url: string): Promise<string | null> {
   const response = await fetch(url);
@@ -176,6 +184,21 @@ async function handle(request: Request): Promise<void> {
       }
       return;
     }
+    case 'console': {
+      const controller = consoles.get(id) ?? new AbortController();
+      try {
+        const engine = engineOf(db as Bindings, await open());
+        post({ id, type: 'console', result: await runConsole(engine, request.sql, controller.signal) });
+      } catch (error) {
+        const stopped = controller.signal.aborted && !isFatalEngineError(error);
+        post({ id, type: 'error', error: stopped ? { code: 'stopped', message: 'stopped' } : toError(error, 'console') });
+      } finally {
+        consoles.delete(id);
+      }
+      return;
+    }
+    case 'cancel':
+      return;
     default:
       dropPrepared();
       try {
@@ -184,7 +207,7 @@ async function handle(request: Request): Promise<void> {
         await handleImportRequest(engine, request, post);
         if (request.type === 'import') cube = await buildCube(engine);
       } catch (error) {
-        post({ id, type: 'error', error: toError(error, request.type === 'console' ? 'console' : 'import') });
+        post({ id, type: 'error', error: toError(error, 'import') });
       }
   }
 }
@@ -199,5 +222,9 @@ void navigator.locks?.request(self.name, () => {
 // One request at a time: an import's statements must not interleave with a query's.
 let queue = Promise.resolve();
 self.addEventListener('message', (event: MessageEvent<Request>) => {
-  queue = queue.then(() => handle(event.data)).catch((error: unknown) => console.error(error));
+  const request = event.data;
+  // Heard at once, between the polls of the running query (src/data/pending.ts), not queued behind it.
+  if (request.type === 'cancel') return consoles.get(request.target)?.abort();
+  if (request.type === 'console') consoles.set(request.id, new AbortController());
+  queue = queue.then(() => handle(request)).catch((error: unknown) => console.error(error));
 });
