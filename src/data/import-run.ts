@@ -7,6 +7,7 @@
 import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
 import type { Engine } from './engine';
 import { buildFacts } from './ingest';
+import { mappedValues } from './mapped-values';
 import { TABLES } from './schema';
 import { ident } from './sql';
 import { prepareValidation } from './validate-macros';
@@ -169,6 +170,7 @@ export async function importFiles(
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }
     rejected.get(index)!.rows.push(...(await reportChecked(engine, spec, staged, checked, report)));
+    report.mapped = await mappedValues(engine, spec, staged.targets, (c) => staged.headerOf[c] ?? c);
   }
   if (changed) await buildFacts(engine);
   await engine.registerText(STAGE_FILE, '');

@@ -103,6 +103,8 @@ export interface FileReport {
   problemCount: number;
   /** Values of country, partner or program that matched nothing, with their row counts. */
   unmatched: { column: string; value: string; rows: number }[];
+  /** Coded values written in other words, and the code each was read as (培训进修 → training). */
+  mapped: { column: string; value: string; code: string; rows: number }[];
 }
 
 export const MAX_PROBLEMS_SHOWN = 500;
@@ -126,6 +128,7 @@ export function emptyReport(file: string, table: string, index = 0): FileReport 
     problems: [],
     problemCount: 0,
     unmatched: [],
+    mapped: [],
   };
 }
 

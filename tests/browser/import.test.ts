@@ -61,6 +61,8 @@ describe('importing a staff export', () => {
     expect(await report.textContent()).toContain('gb18030');
     await w.page.locator('[data-testid="import-notice-totals"]').waitFor();
     await w.page.locator('[data-testid="import-notice-title-rows"]').waitFor();
+    // The office's words, and the code each was read as (培训 ×5 in the file; the 0-headcount row too).
+    expect(await w.page.textContent('[data-testid="import-mapped"]')).toContain('活动类型：“培训” → training（5 行）');
     const problem = w.page.locator('[data-testid="import-problem"]');
     expect(await problem.getAttribute('data-code')).toBe('headcount-min');
     expect(await problem.getAttribute('data-line')).toBe('7');
