@@ -10,6 +10,7 @@ import { maskCell } from '../import/mask';
 import { MAX_PROBLEMS_SHOWN, type FileReport, type Problem, type ProblemCode } from '../import/report';
 import type { RejectedRow, Staged } from '../import/stage';
 import type { Engine } from './engine';
+import { mappedValues } from './mapped-values';
 import { ident, literal } from './sql';
 import {
   errorCodes,
@@ -81,8 +82,8 @@ export function keptRowsSql(spec: TableSpec): string {
 }
 
 /**
- * Writes what the check found into `report` (problems, their count, unmatched values, the
- * empty-token notice) and returns the refused rows of the SQL checks, for the download.
+ * Writes what the check found into `report` (problems, their count, unmatched values, the values
+ * read from the office's words, the empty-token notice) and returns the refused rows of the SQL checks, for the download.
  */
 export async function reportChecked(
   engine: Engine,
@@ -106,6 +107,7 @@ export async function reportChecked(
   report.problemCount = staged.problems.length + checked.total;
   report.problems = problems.slice(0, MAX_PROBLEMS_SHOWN);
   report.unmatched = await unmatched(engine, spec, headerOf);
+  report.mapped = await mappedValues(engine, spec, staged.targets, headerOf);
   const empties = await emptyTokens(engine, spec, staged.targets, headerOf);
   if (empties.length) {
     report.notices.push({

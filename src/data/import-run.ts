@@ -7,11 +7,12 @@
 import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
 import type { Engine } from './engine';
 import { buildFacts } from './ingest';
-import { mappedValues } from './mapped-values';
 import { TABLES } from './schema';
+import { setUserMappings } from './user-mappings';
 import { ident } from './sql';
+import { clearTables, rowsCsv } from './stored-rows';
 import { prepareValidation } from './validate-macros';
-import { keyColumn, sqlType } from './validate-sql';
+import { keyColumn } from './validate-sql';
 import { emptyReport, type FileReport } from '../import/report';
 import { stageRows, type RejectedRow } from '../import/stage';
 import { planFile, type FileOptions } from '../import/structure';
@@ -39,16 +40,11 @@ export interface ImportOutcome {
   rejected: Map<number, { file: string; headers: string[]; rows: RejectedRow[] }>;
   /** True when any table changed. */
   changed: boolean;
+  /** By the file's index, the rows it loaded as the table holds them (stored-rows.ts), for this browser to keep. */
+  kept: Map<number, string>;
 }
 
 const ORDER = ['programs', 'partners', 'agreements', 'events', 'exchanges'];
-
-async function clearAll(engine: Engine): Promise<void> {
-  for (const spec of TABLES) {
-    const columns = spec.columns.map((c) => `${ident(c.name)} ${sqlType(c)}`).join(', ');
-    await engine.exec(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columns})`);
-  }
-}
 
 const count = (value: unknown) => Number(value ?? 0);
 
@@ -79,6 +75,7 @@ export async function importFiles(
 
   const reports: FileReport[] = [];
   const rejected: ImportOutcome['rejected'] = new Map();
+  const kept: ImportOutcome['kept'] = new Map();
   let sampleCleared = !settings.replacesSample;
   let changed = false;
   // A second file for the same table in one batch adds to the first rather than replacing it.
@@ -124,7 +121,7 @@ export async function importFiles(
       continue;
     }
     report.rowsIn = staged.rowsIn;
-    report.notices = staged.notices;
+    report.notices = [...(file.options?.notices ?? []), ...staged.notices];
     const headers = structure.columns.filter((c) => !c.personal).map((c) => c.header);
     rejected.set(index, { file: file.name, headers, rows: staged.rejected });
     if (staged.rowsIn === 0) {
@@ -133,6 +130,8 @@ export async function importFiles(
     }
     onProgress({ stage: 'validate', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
     // The sample is about to be replaced: its partners and programs must not name the office's records.
+    // The user's mappings of values the app does not know (value-mapping.ts), as this file carries them.
+    await setUserMappings(engine, file.options?.values ?? []);
     const checked = await checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared });
     const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
     report.rejected = checked.bad + staged.rejected.length;
@@ -156,23 +155,33 @@ export async function importFiles(
     onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
     if (ok > 0) {
       if (!sampleCleared) {
-        await clearAll(engine);
+        await clearTables(engine);
         sampleCleared = true;
       }
       const columns = spec.columns.map((c) => ident(c.name)).join(', ');
+      // The rows this file loads, set apart first: they are written, and kept for this browser.
+      await engine.exec(
+        `CREATE OR REPLACE TEMP TABLE imp_loaded AS ${
+          append
+            ? `SELECT ${columns} FROM imp_checked WHERE NOT _error
+               AND ${key} NOT IN (SELECT ${key} FROM ${ident(spec.table)}) ORDER BY _line`
+            : keptRowsSql(spec)
+        }`,
+      );
       await engine.exec(
         append
-          ? `INSERT INTO ${ident(spec.table)} SELECT ${columns} FROM imp_checked WHERE NOT _error
-             AND ${key} NOT IN (SELECT ${key} FROM ${ident(spec.table)}) ORDER BY _line`
-          : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS ${keptRowsSql(spec)}`,
+          ? `INSERT INTO ${ident(spec.table)} SELECT ${columns} FROM imp_loaded ORDER BY rowid`
+          : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${columns} FROM imp_loaded ORDER BY rowid`,
       );
+      kept.set(index, await rowsCsv(engine, spec, 'imp_loaded'));
+      await engine.exec('DROP TABLE imp_loaded');
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }
     rejected.get(index)!.rows.push(...(await reportChecked(engine, spec, staged, checked, report)));
-    report.mapped = await mappedValues(engine, spec, staged.targets, (c) => staged.headerOf[c] ?? c);
   }
   if (changed) await buildFacts(engine);
   await engine.registerText(STAGE_FILE, '');
-  return { files: reports, rejected, changed };
+  await setUserMappings(engine, []);
+  return { files: reports, rejected, changed, kept };
 }

@@ -49,6 +49,7 @@ function comparable(report: FileReport) {
       level,
     })),
     unmatched: report.unmatched,
+    mapped: report.mapped,
     notices: report.notices,
   };
 }
