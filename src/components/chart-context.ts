@@ -1,7 +1,7 @@
 import type { ChartContext, FixedScale } from '../charts/context';
 import type { ExportSource, ExportView } from '../export/source';
 import { plotExport } from '../export/source';
-import { exportView, tableCsv, type ExportableChart } from '../export/view';
+import { exportView, tableCsv, whenReady, type ExportableChart } from '../export/view';
 import type { PlotOptions } from '@observablehq/plot';
 import { i18n } from '../i18n/i18n.svelte';
 
@@ -35,14 +35,17 @@ export function chartExport<R>(
     const ctx = plain ? { ...contextAt(width), n: (v: number) => String(v) } : contextAt(width);
     return exportView(chart, rows(), ctx, open, published());
   };
-  return plotExport(
-    (width, options) => {
-      const v = view(width, options);
-      return v && chart.spec(v.rows, v.ctx);
-    },
-    (options) => {
-      const v = view(640, options, true);
-      return tableCsv(v && chart.table(v.rows, v.ctx));
-    },
-  );
+  return {
+    ...plotExport(
+      (width, options) => {
+        const v = view(width, options);
+        return v && chart.spec(v.rows, v.ctx);
+      },
+      (options) => {
+        const v = view(640, options, true);
+        return tableCsv(v && chart.table(v.rows, v.ctx));
+      },
+    ),
+    ready: (options) => whenReady(() => (options.public ? published() : rows()) !== null),
+  };
 }

@@ -3,6 +3,7 @@ import type { MapSpec } from '../charts/flow-map-types';
 import { renderMapForExport } from '../charts/render-map';
 import type { ExportSource } from '../export/source';
 import { mapTableCsv } from '../export/map-table';
+import { whenReady } from '../export/view';
 import { i18n } from '../i18n/i18n.svelte';
 
 /**
@@ -15,9 +16,10 @@ import { i18n } from '../i18n/i18n.svelte';
 export function mapExportSource(
   specAt: (width: number, open: boolean) => MapSpec | null,
   credit: () => string,
-  table: (open: boolean) => readonly CountryFlow[],
+  table: (open: boolean) => readonly CountryFlow[] | null,
 ): ExportSource {
   return {
+    ready: (view) => whenReady(() => table(view.public) !== null),
     draw(width, view) {
       const spec = specAt(width, view.public);
       if (!spec) return null;
@@ -34,6 +36,6 @@ export function mapExportSource(
       ];
       return { chart: renderMapForExport(spec, credit()), legend };
     },
-    csv: (view) => mapTableCsv(table(view.public), { t: i18n.t, country: i18n.country }),
+    csv: (view) => mapTableCsv(table(view.public) ?? [], { t: i18n.t, country: i18n.country }),
   };
 }

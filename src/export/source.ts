@@ -3,8 +3,8 @@ import { renderPlot } from '../charts/render';
 import type { LegendItem } from './compose-svg';
 
 /**
- * A public export (the default) shows counts below the disclosure threshold as
- * "<5"; an internal one shows every count (see docs/disclosure.md).
+ * A public export (the default) shows the published figures (counts rounded,
+ * see docs/disclosure.md); an internal one shows every exact count.
  */
 export interface ExportView {
   public: boolean;
@@ -16,6 +16,8 @@ export interface ExportSource {
   draw(width: number, view: ExportView): { chart: SVGSVGElement; legend: LegendItem[] } | null;
   /** The data behind the view, as CSV text. */
   csv(view: ExportView): string;
+  /** Resolves once the view's rows are there (a public view's are asked for on their own). */
+  ready?(view: ExportView): Promise<void>;
 }
 
 interface ColorScale {

@@ -40,3 +40,16 @@ export function tableCsv(data: TableData | null): string {
     })),
   );
 }
+
+/** Resolves once `has()` holds, checked every 100 ms; rejects after `timeout` ms. */
+export function whenReady(has: () => boolean, timeout = 30_000): Promise<void> {
+  const until = Date.now() + timeout;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (has()) resolve();
+      else if (Date.now() > until) reject(new Error('the rows to export did not arrive'));
+      else setTimeout(check, 100);
+    };
+    check();
+  });
+}

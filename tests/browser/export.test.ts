@@ -2,6 +2,10 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage } from './browser';
 import { exportChart } from './harness';
+import { defaultFilters } from '../../src/data/filters';
+import { countryName } from '../../src/reference/countries';
+import { trips } from '../helpers/expected';
+import { publishedChartBars } from '../helpers/published';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -92,7 +96,7 @@ test('CSV: UTF-8 with BOM, the table behind the chart', async () => {
   expect(errors).toEqual([]);
 });
 
-test('CSV is public by default: counts 1–4 read <5, no total gives one away; unticked, every count shows', async () => {
+test('CSV and SVG are public by default: sums of rounded base cells, as from the CSV files; unticked, every exact count', async () => {
   const rows = (text: string) =>
     text
       .replace(/^\uFEFF/, '')
@@ -101,25 +105,25 @@ test('CSV is public by default: counts 1–4 read <5, no total gives one away; u
       .slice(1)
       .map((line) => line.split(','));
   const open = rows((await exported('countries', 'csv')).bytes.toString('utf8'));
+  const svg = (await exported('countries', 'svg')).bytes.toString('utf8');
   await page.click('[data-testid="export-countries"] summary');
   await page.uncheck('[data-testid="export-countries-public"]');
   await page.click('[data-testid="export-countries"] summary');
   const internal = rows((await exported('countries', 'csv')).bytes.toString('utf8'));
+  const internalSvg = (await exported('countries', 'svg')).bytes.toString('utf8');
   await page.click('[data-testid="export-countries"] summary');
   await page.check('[data-testid="export-countries-public"]');
   await page.click('[data-testid="export-countries"] summary');
 
-  expect(open.map((r) => r[0])).toEqual(internal.map((r) => r[0]));
-  const small = (cell: string) => /^[1-4]$/.test(cell);
-  expect(internal.flat().some(small)).toBe(true);
-  expect(open.flat().some(small)).toBe(false);
-  open.forEach((row, i) => {
-    const [, out, inn, total] = row as [string, string, string, string];
-    const raw = internal[i]!;
-    // A small count is hidden, never changed; a shown total is the true one and never sits beside one hidden part.
-    for (const c of [1, 2, 3]) if (small(raw[c]!)) expect(row[c]).toBe('<5');
-    for (const c of [1, 2, 3]) if (row[c] !== '<5') expect(row[c]).toBe(raw[c]);
-    if (total !== '<5') expect([out, inn].filter((c) => c === '<5')).not.toHaveLength(1);
-  });
+  // The public table: the top 15 by published total (ties by code), each figure a sum of rounded cells.
+  const years = trips.map((t) => t.year);
+  const expected = publishedChartBars('countries', defaultFilters(Math.min(...years), Math.max(...years)))!;
+  expect(open).toEqual(
+    expected.map((b) => [countryName(b.key, 'zh-CN'), String(b.outbound), String(b.inbound), String(b.total)]),
+  );
+  expect(internal.flat().some((cell) => /^\d+$/.test(cell) && Number(cell) % 5 !== 0)).toBe(true);
+  // The footer says so in public only.
+  expect(svg).toContain('取整到最接近的 5 的倍数');
+  expect(internalSvg).not.toContain('取整');
   expect(errors).toEqual([]);
 });

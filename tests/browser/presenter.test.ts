@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage } from './browser';
+import { defaultFilters } from '../../src/data/filters';
+import { countryName } from '../../src/reference/countries';
+import { trips } from '../helpers/expected';
+import { publishedChartBars } from '../helpers/published';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -41,5 +45,28 @@ test('presenter mode steps through the default deck by keyboard and leaves with 
   await page.waitForSelector('[data-testid="presenter"]', { state: 'detached' });
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
+  await page.context().close();
+});
+
+test('slides are public: every label a sum of rounded base cells, ranked by it, and the summary agrees', async () => {
+  const { page, errors } = await watchedPage(browser, origin);
+  await page.goto(baseUrl);
+  await page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  await page.click('[data-testid="present"]');
+  await slideDrawn(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await slideDrawn(page, 2);
+  // Slide 2 of the default deck: the top countries and regions over every year, as from the CSV files.
+  const years = trips.map((t) => t.year);
+  const expected = publishedChartBars('countries', defaultFilters(Math.min(...years), Math.max(...years)))!;
+  const svg = '[data-testid="presenter"] svg';
+  const labels = await page.locator(`${svg} g[aria-label="text"] text`).allTextContents();
+  expect(labels.map(Number).sort((a, b) => a - b)).toEqual(expected.map((b) => b.total).sort((a, b) => a - b));
+  const names = await page.locator(`${svg} [aria-label="y-axis tick label"] text`).allTextContents();
+  expect(names).toEqual(expected.map((b) => countryName(b.key, 'zh-CN')));
+  const summary = (await page.textContent('[data-testid="slide-summary"]')) ?? '';
+  expect(summary).not.toContain('<');
+  expect(summary).toContain(`${countryName(expected[0]!.key, 'zh-CN')}（${expected[0]!.total}）`);
+  expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -8,7 +8,8 @@ export const zh = {
   'export.failed': '导出失败，请重试。',
   'export.date': '导出日期：{date}',
   'export.public': '公开版（人数取整到 {n} 的倍数）',
-  'export.protected': '为保护个人信息，人数均取整到最接近的 {n} 的倍数（0–2 记为 0），各项之和可能与合计不等。',
+  'export.protected':
+    '为保护个人信息，人数按最细分组取整到最接近的 {n} 的倍数（0–2 记为 0），合计为取整后之和，与实际人数可能略有出入。',
   'embed.error': '图表数据未能载入。',
   'embed.unknown': '未知的图表。请检查嵌入代码中的 chart 参数。',
   'embed.open': '嵌入',
@@ -40,7 +41,7 @@ export const en: Record<keyof typeof zh, string> = {
   'export.date': 'Exported {date}',
   'export.public': 'Public version (counts rounded to multiples of {n})',
   'export.protected':
-    'To protect individuals, counts are rounded to the nearest {n} (0–2 shown as 0); parts may not add up to totals.',
+    'To protect individuals, counts are rounded to the nearest {n} in the finest groups (0–2 as 0); totals are sums of rounded counts and may differ slightly from the true ones.',
   'embed.error': 'The chart data could not be loaded.',
   'embed.unknown': 'Unknown chart. Please check the chart parameter in the embed code.',
   'embed.open': 'Embed',
