@@ -10,8 +10,9 @@ import * as charts from './messages/charts';
 import * as present from './messages/present';
 import * as importer from './messages/importer';
 import * as hardening from './messages/hardening';
+import * as workbook from './messages/workbook';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh, ...workbook.zh };
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
   ...exporting.en,
@@ -20,6 +21,7 @@ const en: Record<keyof typeof zh, string> = {
   ...present.en,
   ...importer.en,
   ...hardening.en,
+  ...workbook.en,
 };
 
 export type MessageKey = keyof typeof zh;

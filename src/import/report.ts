@@ -53,6 +53,11 @@ export const NOTICE_CODES = [
   'empty-tokens',
   'skipped-duplicates',
   'combined',
+  // Reading a workbook (workbook.ts): the sheet read, formulas, merged cells, line breaks in cells.
+  'workbook-sheet',
+  'workbook-formulas',
+  'workbook-merged',
+  'workbook-line-breaks',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -75,6 +80,11 @@ export const FILE_ERRORS = [
   'no-data',
   'missing-columns',
   'too-large',
+  // Workbooks (workbook.ts); an .xlsx or .xls that cannot be read at all is 'xlsx' or 'xls'.
+  'workbook-encrypted',
+  'workbook-empty',
+  'workbook-chart',
+  'workbook-rows',
 ] as const;
 export type FileError = (typeof FILE_ERRORS)[number];
 

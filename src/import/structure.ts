@@ -7,7 +7,7 @@ import { TABLES, type TableSpec } from '../data/schema';
 import { CsvReader, sniffDelimiter, usedFields, type CsvRecord, type Delimiter } from './csv';
 import { decode, sniffEncoding, type Decoded, type EncodingName } from './decode';
 import { cleanHeaders, columnFor, guessTable, mapHeaders, type MappedColumn } from './headers';
-import type { FileError } from './report';
+import type { FileError, Notice } from './report';
 
 export interface FileOptions {
   encoding?: EncodingName;
@@ -16,6 +16,8 @@ export interface FileOptions {
   table?: string;
   /** By header name: the model column it fills, or null to ignore it. */
   mapping?: Record<string, string | null>;
+  /** What reading the file before it was text said (a workbook's sheet, formulas, merged cells): joins the report. */
+  notices?: Notice[];
 }
 
 export interface PreviewRow {

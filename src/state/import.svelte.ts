@@ -13,6 +13,7 @@ import {
 } from '../data/import-store';
 import { emptyReport, type FileReport } from '../import/report';
 import type { FileOptions } from '../import/structure';
+import { chooseSheet, pendingBytes, type PendingWorkbook } from './workbook-file';
 
 /** Past this a tab runs out of memory decoding and checking the file: refused before it is read. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface PendingFile {
   file: File;
   options: FileOptions;
   preview: Preview | null;
+  /** A workbook: its sheets, and the one read as CSV (workbook-file.ts). */
+  workbook?: PendingWorkbook;
 }
 
 /** A file whose rows the tables hold now. */
@@ -95,11 +98,20 @@ export class ImportState {
     await this.#preview(client, id);
   }
 
+  /** Another sheet of a workbook: read it, and its preview. */
+  async setSheet(client: DbClient, id: number, sheet: string): Promise<void> {
+    const pending = this.files.find((f) => f.id === id);
+    if (!pending?.workbook) return;
+    chooseSheet(pending, sheet);
+    await this.#preview(client, id);
+  }
+
   async #preview(client: DbClient, id: number): Promise<void> {
     const pending = this.files.find((f) => f.id === id);
     if (!pending) return;
     try {
-      const bytes = await pending.file.arrayBuffer();
+      const bytes = await pendingBytes(pending);
+      if (!bytes) return;
       const preview = await client.preview({
         name: pending.file.name,
         bytes,
@@ -135,7 +147,7 @@ export class ImportState {
       for (const pending of sent) {
         stored.push({
           name: pending.file.name,
-          bytes: await pending.file.arrayBuffer(),
+          bytes: (await pendingBytes(pending)) ?? new ArrayBuffer(0),
           options: $state.snapshot(pending.options),
         });
       }
