@@ -5,6 +5,7 @@
 import type { FileReport, FileError } from '../import/report';
 import type { RejectedRow } from '../import/stage';
 import type { FileOptions, Structure } from '../import/structure';
+import type { UnknownValues } from '../import/value-mapping';
 import type { ConsoleResult } from './console';
 import type { ImportStage } from './import-run';
 
@@ -25,7 +26,12 @@ export type ImportRequest =
   | { id: number; type: 'console'; sql: string };
 
 export type Preview =
-  | { ok: true; structure: Structure }
+  | {
+      ok: true;
+      structure: Structure;
+      /** Per coded column, the values the import would not read, for the user to map (null: too large to list). */
+      values?: UnknownValues[] | null;
+    }
   | { ok: false; error: FileError; items: string[]; structure?: Partial<Structure> };
 
 export interface ImportResult {

@@ -6,6 +6,7 @@ import { planFile } from '../import/structure';
 import { catalog, runConsole } from './console';
 import type { Engine } from './engine';
 import { importFiles } from './import-run';
+import { unknownValues } from './unknown-values';
 import type { ImportProgressDetail, ImportRequest, ImportResponse, Preview, RejectedFile } from './import-protocol';
 
 let lastRejected: RejectedFile[] = [];
@@ -17,7 +18,10 @@ export function isImportRequest(request: { type: string }): request is ImportReq
 }
 
 export function previewOf(bytes: Uint8Array, name: string, options: Parameters<typeof planFile>[2]): Preview {
-  const plan = planFile(bytes, name, options);
+  return previewOfPlan(planFile(bytes, name, options));
+}
+
+function previewOfPlan(plan: ReturnType<typeof planFile>): Preview {
   if (plan.ok) return { ok: true, structure: plan.structure };
   return plan.structure ? { ok: false, error: plan.error, items: plan.items, structure: plan.structure } : { ok: false, error: plan.error, items: plan.items };
 }
@@ -25,8 +29,12 @@ export function previewOf(bytes: Uint8Array, name: string, options: Parameters<t
 export async function handleImportRequest(engine: Engine, request: ImportRequest, post: Post): Promise<void> {
   const { id } = request;
   switch (request.type) {
-    case 'preview':
-      return post({ id, type: 'preview', preview: previewOf(new Uint8Array(request.file.bytes), request.file.name, request.file.options) });
+    case 'preview': {
+      const plan = planFile(new Uint8Array(request.file.bytes), request.file.name, request.file.options);
+      const preview = previewOfPlan(plan);
+      if (plan.ok && preview.ok) preview.values = await unknownValues(engine, plan);
+      return post({ id, type: 'preview', preview });
+    }
     case 'import': {
       const started = performance.now();
       const outcome = await importFiles(

@@ -1,9 +1,10 @@
 /**
  * Which of a checked file's coded values were written in the office's own words, and the code each
  * was read as (培训进修 → training), with its row count: the report lists them, so a mapping is never
- * silent. Reads the per-value maps the check left (imp_map_<column>) and the cleaned cells.
+ * silent, and whether the word is built in or the user's own mapping (海外研学 → short_program, yours).
+ * Reads the per-value maps the check left (imp_map_<column>) and the cleaned cells.
  */
-import type { TableSpec } from '../domain/columns';
+import { valueSetOf, type TableSpec } from '../domain/columns';
 import { maskCell } from '../import/mask';
 import type { FileReport } from '../import/report';
 import type { Engine } from './engine';
@@ -22,8 +23,11 @@ export async function mappedValues(
     .filter((c) => c.values && present.includes(c.name))
     .map((c) => {
       const cell = ident(`c_${c.name}`);
-      return `SELECT ${literal(c.name)} AS col, m.v AS value, m.val AS code, count(*)::INTEGER AS n
+      // A built-in word is read before a user mapping (validate-sql.ts): no built-in reading, the user's.
+      return `SELECT ${literal(c.name)} AS col, m.v AS value, m.val AS code,
+          CASE WHEN a.code IS NULL THEN 'user' ELSE 'builtin' END AS via, count(*)::INTEGER AS n
         FROM imp_clean AS s JOIN ${ident(`imp_map_${c.name}`)} AS m ON m.v = s.${cell}
+        LEFT JOIN imp_aliases AS a ON a.kind = ${literal(valueSetOf(c))} AND a.key = imp_key(m.v)
         WHERE m.val IS NOT NULL AND m.v <> m.val GROUP BY ALL`;
     });
   if (!parts.length) return [];
@@ -34,6 +38,7 @@ export async function mappedValues(
     column: headerOf(String(r.col)),
     value: maskCell(String(r.value)),
     code: String(r.code),
+    via: r.via === 'user' ? 'user' : 'builtin',
     rows: Number(r.n ?? 0),
   }));
 }

@@ -6,6 +6,7 @@
 import { aliasesCsv } from '../import/aliases';
 import type { Engine } from './engine';
 import { literal } from './sql';
+import { USER_MAP_TABLE } from './user-mappings';
 
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('') + '\u3000';
 const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('') + ' ';
@@ -68,6 +69,8 @@ export async function prepareValidation(engine: Engine): Promise<void> {
      FROM read_csv('import/aliases.csv', header = true, all_varchar = true, quote = '"', escape = '"')
      GROUP BY ALL HAVING count(DISTINCT code) = 1`,
   );
+  // The user's mappings: none until an import sets those its file carries (user-mappings.ts).
+  await engine.exec(USER_MAP_TABLE);
   prepared.add(engine);
 }
 

@@ -62,9 +62,14 @@ function mapSelect(column: Column, thisYear: number): string | null {
   const name = column.name;
   const distinct = `(SELECT DISTINCT ${ident(`c_${name}`)} AS v FROM imp_clean WHERE ${ident(`c_${name}`)} IS NOT NULL)`;
   switch (kindOf(column)) {
-    case 'enum':
-      return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN ${code('unknown-value')} END AS err, NULL AS warn
-        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = ${literal(valueSetOf(column))} AND a.key = imp_key(d.v)`;
+    case 'enum': {
+      // The code or a built-in word first; the user's mapping (imp_user_map) only for a value the app does not know.
+      const kind = literal(valueSetOf(column));
+      return `SELECT d.v, coalesce(a.code, u.code) AS val,
+          CASE WHEN a.code IS NULL AND u.code IS NULL THEN ${code('unknown-value')} END AS err, NULL AS warn
+        FROM ${distinct} AS d LEFT JOIN imp_aliases AS a ON a.kind = ${kind} AND a.key = imp_key(d.v)
+        LEFT JOIN imp_user_map AS u ON u.kind = ${kind} AND u.key = imp_key(d.v)`;
+    }
     case 'country': {
       const mainland = column.country?.mainland === false ? `WHEN a.code = 'CN' THEN ${code('mainland')}` : '';
       return `SELECT d.v, a.code AS val, CASE WHEN a.code IS NULL THEN ${code('unknown-country')} ${mainland} END AS err, NULL AS warn

@@ -113,8 +113,8 @@ export interface FileReport {
   problemCount: number;
   /** Values of country, partner or program that matched nothing, with their row counts. */
   unmatched: { column: string; value: string; rows: number }[];
-  /** Coded values written in other words, and the code each was read as (培训进修 → training). */
-  mapped: { column: string; value: string; code: string; rows: number }[];
+  /** Coded values written in other words, the code each was read as (培训进修 → training), and by whose word. */
+  mapped: { column: string; value: string; code: string; via: 'builtin' | 'user'; rows: number }[];
 }
 
 export const MAX_PROBLEMS_SHOWN = 500;

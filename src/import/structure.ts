@@ -8,6 +8,7 @@ import { CsvReader, sniffDelimiter, usedFields, type CsvRecord, type Delimiter }
 import { decode, sniffEncoding, type Decoded, type EncodingName } from './decode';
 import { cleanHeaders, columnFor, guessTable, mapHeaders, type MappedColumn } from './headers';
 import type { FileError, Notice } from './report';
+import type { ValueMapping } from './value-mapping';
 
 export interface FileOptions {
   encoding?: EncodingName;
@@ -16,6 +17,8 @@ export interface FileOptions {
   table?: string;
   /** By header name: the model column it fills, or null to ignore it. */
   mapping?: Record<string, string | null>;
+  /** The user's mappings of coded values the app does not know (value-mapping.ts), applied at import. */
+  values?: ValueMapping[];
   /** What reading the file before it was text said (a workbook's sheet, formulas, merged cells): joins the report. */
   notices?: Notice[];
 }

@@ -81,18 +81,18 @@ describe("the office's own words", () => {
     const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : 1);
     expect(report.mapped.filter((m) => m.column === '活动类型').sort(byValue)).toEqual(
       [
-        { column: '活动类型', value: '培训进修', code: 'training', rows: 2 },
-        { column: '活动类型', value: '考察访问', code: 'study_visit', rows: 2 },
-        { column: '活动类型', value: '培训', code: 'training', rows: 1 },
-        { column: '活动类型', value: '考察', code: 'study_visit', rows: 2 },
-        { column: '活动类型', value: '进修', code: 'training', rows: 1 },
+        { column: '活动类型', value: '培训进修', code: 'training', via: 'builtin', rows: 2 },
+        { column: '活动类型', value: '考察访问', code: 'study_visit', via: 'builtin', rows: 2 },
+        { column: '活动类型', value: '培训', code: 'training', via: 'builtin', rows: 1 },
+        { column: '活动类型', value: '考察', code: 'study_visit', via: 'builtin', rows: 2 },
+        { column: '活动类型', value: '进修', code: 'training', via: 'builtin', rows: 1 },
       ].sort(byValue),
     );
     expect(report.mapped.filter((m) => m.column === '经费来源').sort(byValue)).toEqual(
       [
-        { column: '经费来源', value: '学院经费', code: 'college', rows: 4 },
-        { column: '经费来源', value: '合作方', code: 'partner', rows: 2 },
-        { column: '经费来源', value: '自费', code: 'self', rows: 2 },
+        { column: '经费来源', value: '学院经费', code: 'college', via: 'builtin', rows: 4 },
+        { column: '经费来源', value: '合作方', code: 'partner', via: 'builtin', rows: 2 },
+        { column: '经费来源', value: '自费', code: 'self', via: 'builtin', rows: 2 },
       ].sort(byValue),
     );
   });
