@@ -1,22 +1,41 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin, type Rolldown } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { cachedAggregateFiles } from './scripts/build-aggregates';
-import { buildSnapshot } from './scripts/build-snapshot';
-import { cspForPath, isEmbedPath } from './src/config/csp';
-import { readEmbedOrigins, siteEmbedOrigins } from './scripts/embed-origins';
+import { cspForPath, isEmbedPath, SECURITY_HEADERS } from './src/config/csp.ts';
+import { readEmbedOrigins, siteEmbedOrigins } from './scripts/embed-origins.ts';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
 
-export { CSP, EMBED_CSP } from './src/config/csp';
+export { CSP, EMBED_CSP } from './src/config/csp.ts';
+
+type AggregatesScript = typeof import('./scripts/build-aggregates.ts');
+type SnapshotScript = typeof import('./scripts/build-snapshot.ts');
 
 /**
- * Each response carries its page's Content Security Policy (src/config/csp.ts). The embed's names
- * the parent origins of the built site's embed-origins.json, read on each request for embed.html:
- * editing that file changes who may frame it without a rebuild or a restart.
+ * The build-time scripts (the embeds' aggregates, the first view's snapshot), which run the app's
+ * ingest and SQL on DuckDB in Node: loaded through Vite's module runner when first needed, once,
+ * rather than bundled into this config (whose loader would then check all of the app's imports).
+ */
+let buildScripts: Promise<{ aggregates: AggregatesScript; snapshot: SnapshotScript }> | undefined;
+function loadBuildScripts() {
+  const load = async <T>(path: string) =>
+    (await runnerImport<T>(fileURLToPath(new URL(path, import.meta.url)), { configFile: false, logLevel: 'warn' }))
+      .module;
+  buildScripts ??= Promise.all([
+    load<AggregatesScript>('./scripts/build-aggregates.ts'),
+    load<SnapshotScript>('./scripts/build-snapshot.ts'),
+  ]).then(([aggregates, snapshot]) => ({ aggregates, snapshot }));
+  return buildScripts;
+}
+
+/**
+ * Each response carries its page's Content Security Policy (src/config/csp.ts) and the headers
+ * nginx sends (SECURITY_HEADERS). The embed's policy names the parent origins of the built site's
+ * embed-origins.json, read on each request for embed.html: editing that file changes who may
+ * frame it without a rebuild or a restart.
  */
 function cspHeaders(): Plugin {
   return {
@@ -39,6 +58,7 @@ function cspHeaders(): Plugin {
           }
         }
         res.setHeader('Content-Security-Policy', cspForPath(path, parents));
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
         next();
       });
     },
@@ -68,15 +88,18 @@ function csvData(): Plugin {
       });
       server.middlewares.use('/data/aggregates', (req, res, next) => {
         const name = `aggregates${(req.url ?? '').split('?')[0]}`;
-        cachedAggregateFiles(dataDir).then((files) => {
-          const text = files.get(name);
-          if (text === undefined) return next();
-          res.setHeader('Content-Type', 'application/json');
-          res.end(text);
-        }, next);
+        loadBuildScripts()
+          .then(({ aggregates }) => aggregates.cachedAggregateFiles(dataDir))
+          .then((files) => {
+            const text = files.get(name);
+            if (text === undefined) return next();
+            res.setHeader('Content-Type', 'application/json');
+            res.end(text);
+          }, next);
       });
     },
     async generateBundle() {
+      const { aggregates, snapshot } = await loadBuildScripts();
       for (const name of readdirSync(dataDir).filter((f) => f.endsWith('.csv'))) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
@@ -84,14 +107,29 @@ function csvData(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'data/snapshot.json',
-        source: JSON.stringify(await buildSnapshot(dataDir)),
+        source: JSON.stringify(await snapshot.buildSnapshot(dataDir)),
       });
       // The embed page's numbers: the app's SQL, run here on the same engine.
-      for (const [name, text] of await cachedAggregateFiles(dataDir)) {
+      for (const [name, text] of await aggregates.cachedAggregateFiles(dataDir)) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: text });
       }
     },
   };
+}
+
+/**
+ * DuckDB's bundle (run in the database worker) calls eval in Emscripten's glue, and the bundler
+ * warns about it a dozen times on every build. The page's policy forbids eval at run time anyway
+ * ('wasm-unsafe-eval' allows none). Only that file's warning is dropped: eval anywhere else is
+ * still reported. (The worker is transformed within the main build, which is where it is heard.)
+ */
+export function dropDuckDbEval(
+  level: Rolldown.LogLevel,
+  log: Rolldown.RolldownLog,
+  report: (level: Rolldown.LogLevel, log: Rolldown.RolldownLog) => void,
+) {
+  if (log.code === 'EVAL' && /[\\/]@duckdb[\\/]duckdb-wasm[\\/]dist[\\/]/.test(log.id ?? '')) return;
+  report(level, log);
 }
 
 export default defineConfig({
@@ -122,10 +160,15 @@ export default defineConfig({
       ),
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { onLog: dropDuckDbEval } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+      // Plugin timings vary with the machine's load: not for a newcomer's first screen.
+      checks: { bundlerTimings: false },
+      onLog: dropDuckDbEval,
+    },
   },
 });

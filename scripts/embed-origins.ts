@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBED_ORIGINS_FILE, parseEmbedOrigins } from '../src/config/embed';
+import { EMBED_ORIGINS_FILE, parseEmbedOrigins } from '../src/config/embed.ts';
 
 /** The repository's setting, copied into every build. */
 export const REPO_EMBED_ORIGINS = join(import.meta.dirname, '..', 'public', EMBED_ORIGINS_FILE);

@@ -12,8 +12,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP, embedCsp } from '../src/config/csp';
-import { REPO_EMBED_ORIGINS, readEmbedOrigins, siteEmbedOrigins } from './embed-origins';
+import { CSP, embedCsp, SECURITY_HEADERS } from '../src/config/csp.ts';
+import { REPO_EMBED_ORIGINS, readEmbedOrigins, siteEmbedOrigins } from './embed-origins.ts';
 
 export function nginxConf(
   path = '/college/intl-dashboard/',
@@ -45,6 +45,8 @@ server {
     listen ${listen};
     server_name _;
     root ${root};
+    # No nginx version in error pages and the Server header.
+    server_tokens off;
 
     location ${path} {
         index index.html;
@@ -66,8 +68,9 @@ server {
 
         add_header Content-Security-Policy $exchange_dashboard_csp always;
         add_header Cache-Control $exchange_dashboard_cache always;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Referrer-Policy no-referrer always;
+${Object.entries(SECURITY_HEADERS)
+  .map(([name, value]) => `        add_header ${name} ${/[\s,;]/.test(value) ? quoted(value) : value} always;`)
+  .join('\n')}
     }
 }
 `;

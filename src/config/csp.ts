@@ -4,7 +4,7 @@
  * but for the embed page, which the college's own sites may frame (the parent origins of
  * embed-origins.json, set at deploy time: src/config/embed.ts).
  */
-import { EMBED_ORIGINS_FILE, normaliseOrigin } from './embed';
+import { EMBED_ORIGINS_FILE, normaliseOrigin } from './embed.ts';
 
 /** Every directive but `frame-ancestors`, which differs by page. */
 const BASE: readonly string[] = [
@@ -51,3 +51,31 @@ export function isEmbedPath(pathname: string): boolean {
 export function cspForPath(pathname: string, parents: readonly string[] = []): string {
   return isEmbedPath(pathname) ? embedCsp(parents) : CSP;
 }
+
+/**
+ * Powerful features the site never uses, denied to it and to anything it might be tricked into
+ * running; full screen (the presenter) stays allowed to the site itself. Only features Chromium
+ * knows, so that the header logs no warning.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'browsing-topics=()',
+  'fullscreen=(self)',
+].join(', ');
+
+/** The headers every response carries besides its policy, from nginx and from `npm start` alike. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  // A CSV or JSON file is never run as a script or a style, whatever its content looks like.
+  'X-Content-Type-Options': 'nosniff',
+  // The address, with its filters, is sent nowhere (the page requests nothing elsewhere anyway).
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': PERMISSIONS_POLICY,
+};

@@ -1,7 +1,14 @@
 import { csvFormatRow } from 'd3';
 
-/** Excel and WPS run a cell that starts with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Excel and WPS run a cell that starts with one of these as a formula: the ASCII signs, their
+ * fullwidth forms (＝ ＋ － ＠, which Chinese input methods type and spreadsheets fold to ASCII) and
+ * small forms (﹦ ﹢ ﹣ ﹫), a tab or carriage return; also after characters that show nothing in
+ * front of them (Unicode's default-ignorable code points: zero-width spaces and joiners, word
+ * joiner, byte-order mark, soft hyphen, direction marks and isolates, variation selectors), which
+ * a spreadsheet may drop before it reads the sign.
+ */
+const FORMULA_START = /^\p{Default_Ignorable_Code_Point}*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/u;
 
 /** A number as a table shows it: sign, digits with grouping commas, decimals. */
 const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;

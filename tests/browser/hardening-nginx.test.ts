@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CSP, EMBED_CSP } from '../../src/config/csp';
+import { CSP, EMBED_CSP, SECURITY_HEADERS } from '../../src/config/csp';
 import { defaultFilters } from '../../src/data/filters';
 import { nginxConf } from '../../scripts/nginx-conf';
 import { watchedPage } from './browser';
@@ -91,7 +91,12 @@ test('headers: the policy per page, types, precompressed files, cache', async ()
   expect(index.status).toBe(200);
   expect(index.headers.get('content-security-policy')).toBe(CSP);
   expect(index.headers.get('cache-control')).toBe('no-cache');
-  expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(index.headers.get(name), name).toBe(value);
+  // server_tokens off: no version in the Server header or an error page.
+  expect(index.headers.get('server')).toBe('nginx');
+  const missing = await get('no-such-file');
+  expect(missing.status).toBe(404);
+  expect(await missing.text()).not.toMatch(/nginx\/\d/);
   expect((await get('embed.html')).headers.get('content-security-policy')).toBe(EMBED_CSP);
   expect((await get('embed.html')).headers.get('cache-control')).toBe('no-cache');
 
@@ -107,6 +112,7 @@ test('headers: the policy per page, types, precompressed files, cache', async ()
   );
 
   const csv = await get('data/exchanges.csv', true);
+  expect(csv.headers.get('permissions-policy')).toBe(SECURITY_HEADERS['Permissions-Policy']);
   expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   expect(csv.headers.get('cache-control')).toBe('no-cache');
   expect(csv.headers.get('content-encoding')).toBe('gzip');

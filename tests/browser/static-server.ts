@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { cspForPath, isEmbedPath } from '../../src/config/csp';
+import { cspForPath, isEmbedPath, SECURITY_HEADERS } from '../../src/config/csp';
 import { readEmbedOrigins, siteEmbedOrigins } from '../../scripts/embed-origins';
 import { CONTENT_TYPES as TYPES } from '../../scripts/content-types';
 
 /**
  * Serves the built site under a sub-path, as the college's web server will,
  * with the app's Content Security Policy (the embed page's own for embed.html, naming the parent
- * origins of the site's embed-origins.json as it reads now). Anything outside the prefix is a 404.
+ * origins of the site's embed-origins.json as it reads now) and the other headers nginx sends. Anything outside the prefix is a 404.
  */
 export async function serveStatic(
   root: string,
@@ -32,6 +32,7 @@ export async function serveStatic(
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': cspForPath(path, isEmbedPath(path) ? readEmbedOrigins(siteEmbedOrigins(root)) : []),
+        ...SECURITY_HEADERS,
       });
       res.end(body);
     } catch {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
-import { CSP, embedCsp } from '../../src/config/csp';
+import { CSP, embedCsp, SECURITY_HEADERS } from '../../src/config/csp';
 import { EMBED_ORIGINS_FILE, embedOriginsText } from '../../src/config/embed';
 
 let site: string;
@@ -44,4 +44,13 @@ test('the embed’s frame-ancestors follow the built site’s embed-origins.json
   // A mistake in the file: only the site itself may frame the embed until it is fixed.
   writeFileSync(join(site, EMBED_ORIGINS_FILE), '{"parentOrigins": ["https://*.example.edu.cn"]}');
   expect(await policy('embed.html')).toBe(embedCsp([]));
+});
+
+test('every response carries the headers nginx sends: nosniff, no referrer, the permissions policy', async () => {
+  for (const path of ['', 'embed.html', 'index.html']) {
+    const response = await fetch(new URL(path, url));
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('permissions-policy')).toBe(SECURITY_HEADERS['Permissions-Policy']);
+  }
 });
