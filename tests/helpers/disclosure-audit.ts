@@ -498,13 +498,21 @@ export interface AuditResult {
   undecided: number;
 }
 
-/** Runs the solver over the equations and counts the exact recoveries of true values 1–4. */
-export function audit(eq: Equations, truth: readonly number[], onlyHidden = false): AuditResult {
+/**
+ * Runs the solver over the equations and counts the exact recoveries of true values 1–4: of every
+ * form, or of the withheld ones only (`onlyHidden`). `decide` searches witnesses for the forms not
+ * pinned (costly); without it they count as undecided.
+ */
+export function audit(
+  eq: Equations,
+  truth: readonly number[],
+  { onlyHidden = false, decide = true } = {},
+): AuditResult {
   const cs = eq.constraints;
   const bounds = propagate(cs, truth.length);
   const basis = equalityBasis(cs, truth.length, bounds);
   const witnesses = new Witnesses(cs, truth);
-  const movable = witnesses.movable();
+  const movable = decide ? witnesses.movable() : new Set<number>();
   const targets = (onlyHidden ? [...eq.hidden.values()] : eq.forms()).filter((f) => {
     const v = value(f, truth);
     return f.index.length > 0 && v >= 1 && v <= 4;
@@ -530,7 +538,7 @@ export function audit(eq: Equations, truth: readonly number[], onlyHidden = fals
       continue;
     }
     if (f.index.some((i) => movable.has(i))) continue;
-    if (!witnesses.pairFor(f)) undecided++;
+    if (!decide || !witnesses.pairFor(f)) undecided++;
   }
   return {
     cells: truth.length,

@@ -241,6 +241,8 @@ test('rounding of base cells: no count of 1–4 comes back from the embeds and p
   const started = Date.now();
   const records = recordCells();
   const { artefacts, files, exports } = await publishedArtefacts();
+  const lap = (what: string) => console.log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  lap('artefacts');
   expect(files).toBeGreaterThanOrEqual(12);
 
   // Every figure of every artefact is the sum of its base cells' rounded counts, computed from the CSV.
@@ -267,10 +269,15 @@ test('rounding of base cells: no count of 1–4 comes back from the embeds and p
   const omniscient = audit(most, records.truth);
   report('rounding of base cells, every cell’s published count known', omniscient);
 
+  lap('rounding audited');
   const views = viewCells();
-  const old = audit(equations(views, await suppressedArtefacts(), true), views.truth, true);
+  const old = audit(equations(views, await suppressedArtefacts(), true), views.truth, {
+    onlyHidden: true,
+    decide: false,
+  });
   report('old suppression, its withheld ("<5") figures', old);
-  const figures = audit(equations(views, await figuresRoundedArtefacts(), true), views.truth);
+  lap('old suppression audited');
+  const figures = audit(equations(views, await figuresRoundedArtefacts(), true), views.truth, { decide: false });
   report('rounding each figure on its own', figures);
 
   expect(now.recovered.map((r) => r.truth)).toEqual([]);
