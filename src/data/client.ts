@@ -7,6 +7,7 @@ import type {
   ImportResult,
   Preview,
   RejectedFile,
+  StoredRows,
 } from './import-protocol';
 import type { ConsoleResult } from './console';
 import type { LoadResult, Request, Response, WorkerError } from './protocol';
@@ -46,7 +47,10 @@ interface Pending {
 export type EngineEvent = 'restarting' | 'restarted' | 'failed';
 
 /** What made the tables what they are: the last load, then the imports that changed them. */
-type Replayed = { type: 'load'; dataUrl: string } | { type: 'import'; files: { name: string; blob: Blob; options: FilePayload['options'] }[]; mode: ImportMode; replacesSample: boolean };
+type Replayed =
+  | { type: 'load'; dataUrl: string }
+  | { type: 'restore'; files: StoredRows[] }
+  | { type: 'import'; files: { name: string; blob: Blob; options: FilePayload['options'] }[]; mode: ImportMode; replacesSample: boolean };
 
 /** Restarts in a row with no answer in between: past this the engine is given up on. */
 const MAX_RESTARTS = 3;
@@ -69,6 +73,7 @@ function lockName(): string {
 /** The request that does a remembered step again; an import's bytes are read back from its blobs. */
 async function replayBody(entry: Replayed): Promise<[Body, Transferable[]]> {
   if (entry.type === 'load') return [{ type: 'load', dataUrl: entry.dataUrl }, []];
+  if (entry.type === 'restore') return [{ type: 'restore', files: entry.files }, []];
   const buffers = await Promise.all(entry.files.map((f) => f.blob.arrayBuffer()));
   const files = entry.files.map((f, i) => ({ name: f.name, bytes: buffers[i]!, options: f.options }));
   return [{ type: 'import', files, mode: entry.mode, replacesSample: entry.replacesSample }, buffers];
@@ -275,6 +280,14 @@ export class DbClient {
     if (response.type !== 'imported') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
     if (response.result.changed) this.#remember({ type: 'import', files: kept, mode, replacesSample });
     return response.result;
+  }
+
+  /** Empties the tables and fills them with rows kept in this browser (stored-rows.ts); returns the rows inserted. */
+  async restore(files: StoredRows[]): Promise<number> {
+    const response = await this.#send({ type: 'restore', files });
+    if (response.type !== 'restored') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
+    this.#remember({ type: 'restore', files });
+    return response.rows;
   }
 
   /** The rows the last import rejected, for the download. */

@@ -21,6 +21,7 @@ export type ImportMode = 'replace' | 'append';
 export type ImportRequest =
   | { id: number; type: 'preview'; file: FilePayload }
   | { id: number; type: 'import'; files: FilePayload[]; mode: ImportMode; replacesSample: boolean }
+  | { id: number; type: 'restore'; files: StoredRows[] }
   | { id: number; type: 'rejects' }
   | { id: number; type: 'catalog' }
   | { id: number; type: 'console'; sql: string };
@@ -39,6 +40,14 @@ export interface ImportResult {
   /** False when nothing was loaded: the tables are as they were. */
   changed: boolean;
   ms: number;
+  /** Each file that loaded rows (by its index): those rows as the table holds them, for this browser to keep. */
+  kept: { index: number; csv: string }[];
+}
+
+/** Rows kept in this browser (src/data/stored-rows.ts): a CSV of the table's columns. */
+export interface StoredRows {
+  table: string;
+  csv: string;
 }
 
 export interface RejectedFile {
@@ -66,6 +75,7 @@ export interface ImportProgressDetail {
 export type ImportResponse =
   | { id: number; type: 'preview'; preview: Preview }
   | { id: number; type: 'imported'; result: ImportResult }
+  | { id: number; type: 'restored'; rows: number }
   | { id: number; type: 'rejects'; files: RejectedFile[] }
   | { id: number; type: 'catalog'; tables: CatalogTable[] }
   | { id: number; type: 'console'; result: ConsoleResult };

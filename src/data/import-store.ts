@@ -1,114 +1,126 @@
 /**
- * Imported files kept in this browser's IndexedDB, so a reload replays them over the sample.
- * Nothing leaves the browser; `forgetImports` deletes them all.
+ * What this browser keeps of imports, in IndexedDB, so a reload shows the same data: the rows the
+ * tables hold, nothing more. Each file whose rows the tables hold is kept as those rows, in the
+ * table's own columns (stored-rows.ts); the file itself, its other columns (names, passport and
+ * phone numbers…), its rejected rows and every file a later import replaced are not kept.
+ * Nothing leaves the browser; `forgetImports` deletes it all.
  *
- * One record per import (a batch), in import order. Only files that loaded rows are kept, each
- * with the table it filled and its rows, and a replace drops the files it superseded
- * (`supersede`), so a reload replays what the tables hold now and nothing older.
+ * One record, `files`, holds the kept rows; `meta` describes them without the rows, with a number
+ * that goes up with every save, so tabs can tell which of them saved last (src/state/tabs.svelte.ts).
+ * A save writes both in one transaction, the last save wins whole.
  */
 import type { FileOptions } from '../import/structure';
-import type { ImportMode } from './import-protocol';
-import { TABLES } from './schema';
+import type { ImportMode, ImportResult } from './import-protocol';
 
+/** A file whose rows the tables hold, as this browser keeps it. */
 export interface StoredFile {
   name: string;
-  bytes: ArrayBuffer;
-  options: FileOptions;
-  /** The table it filled and the rows it loaded (absent in records stored by older versions). */
-  table?: string;
-  rows?: number;
-  /**
-   * Its rows were replaced by a later import, but a file imported after it matched partners or
-   * programs against them: it is replayed for that, and not described as current data.
-   */
-  superseded?: boolean;
+  table: string;
+  rows: number;
+  /** When it was imported (ms since 1970). */
+  at: number;
+  /** The size of the file imported, which is not kept. */
+  size: number;
+  /** The UTF-8 size of `csv`: what this browser keeps for it. */
+  bytes: number;
+  /** Its rows as the table holds them: a CSV of the table's columns (stored-rows.ts). */
+  csv: string;
 }
 
-export interface StoredBatch {
-  files: StoredFile[];
+export type StoredFileMeta = Omit<StoredFile, 'csv'>;
+
+export interface StoredMeta {
+  /** One more with every save or forget, whichever tab made it: the highest is the latest. */
+  seq: number;
+  /** The tab that saved (an id made when the page opened). */
+  tab: string;
+  savedAt: number;
+  files: StoredFileMeta[];
+}
+
+/** A record of the first versions, which kept each import's files whole. Read once, replayed, then deleted. */
+export interface LegacyBatch {
+  files: { name: string; bytes: ArrayBuffer; options: FileOptions; table?: string; rows?: number }[];
   mode: ImportMode;
   at: number;
 }
 
-/** A batch as the page keeps it in memory: its key and its files without their bytes. */
-export interface BatchMeta {
-  key: number;
-  mode: ImportMode;
-  at: number;
-  files: { name: string; table?: string; rows?: number; superseded?: boolean }[];
-}
-
-/** What one stored batch becomes after a later import: files dropped, others marked superseded. */
-export interface BatchChange {
-  key: number;
-  drop: number[];
-  supersede: number[];
-}
-
-/** The tables whose values a table's rows are matched against on import (partner, program). */
-export function referencedTables(table: string): string[] {
-  const spec = TABLES.find((t) => t.table === table);
-  if (!spec) return [];
-  const out: string[] = [];
-  if (table !== 'partners' && spec.columns.some((c) => c.name === 'partner')) out.push('partners');
-  if (table !== 'programs' && spec.columns.some((c) => c.name === 'program')) out.push('programs');
-  return out;
-}
+export const metaOf = ({ csv: _csv, ...meta }: StoredFile): StoredFileMeta => meta;
 
 /**
- * The stored files an import makes obsolete. `replaced` are the tables it replaced (empty when it
- * appended); `all` when it replaced the sample, so nothing stored before is current. A file of a
- * replaced table is dropped, unless a file kept after it was matched against its rows (partners,
- * programs): then it stays, marked superseded, for the replay to give the same result.
+ * The files whose rows the tables hold after an import that loaded `added`: over the sample, only
+ * those; a replace drops the files of the tables it wrote; an append keeps them all.
  */
-export function supersede(batches: readonly BatchMeta[], replaced: readonly string[], all = false): BatchChange[] {
-  const needed = new Set<string>();
-  const changes: BatchChange[] = [];
-  for (let b = batches.length - 1; b >= 0; b--) {
-    const batch = batches[b]!;
-    const change: BatchChange = { key: batch.key, drop: [], supersede: [] };
-    for (let f = batch.files.length - 1; f >= 0; f--) {
-      const file = batch.files[f]!;
-      const stale = all || file.superseded === true || (file.table !== undefined && replaced.includes(file.table));
-      if (stale && !(file.table !== undefined && needed.has(file.table))) change.drop.push(f);
-      else if (stale) {
-        if (!file.superseded) change.supersede.push(f);
-      } else if (file.table !== undefined) for (const t of referencedTables(file.table)) needed.add(t);
-      // A file of unknown table (an older record) keeps whatever it may have matched against.
-      else for (const t of ['partners', 'programs']) needed.add(t);
-    }
-    if (change.drop.length || change.supersede.length) changes.unshift(change);
-  }
-  return changes;
+export function afterImport(
+  before: readonly StoredFile[],
+  added: readonly StoredFile[],
+  mode: ImportMode,
+  replacesSample: boolean,
+): StoredFile[] {
+  if (replacesSample) return [...added];
+  const replaced = new Set(mode === 'replace' ? added.map((f) => f.table) : []);
+  return [...before.filter((f) => !replaced.has(f.table)), ...added];
 }
 
-/** The batch after a change; null when none of its files is left. */
-export function applyChange<T extends BatchMeta | StoredBatch>(batch: T, change: BatchChange): T | null {
-  const files = batch.files
-    .map((file, i) => (change.supersede.includes(i) ? { ...file, superseded: true } : file))
-    .filter((_, i) => !change.drop.includes(i));
-  return files.length ? { ...batch, files } : null;
+/** A file sent to the worker, by its index in the import. */
+export interface SentFile {
+  name: string;
+  size: number;
+}
+
+/** The files of an import that loaded rows, as this browser keeps them. */
+export function keptFiles(result: ImportResult, sent: readonly SentFile[], at: number): StoredFile[] {
+  return result.kept.flatMap(({ index, csv }) => {
+    const report = result.files.find((r) => r.index === index);
+    const file = sent[index];
+    if (!report || !file || report.loaded <= 0) return [];
+    return [{ name: file.name, table: report.table, rows: report.loaded, at, size: file.size, bytes: utf8Bytes(csv), csv }];
+  });
+}
+
+/** The UTF-8 size of a string, without encoding it. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 const DB_NAME = 'exchange-dashboard-imports';
-const STORE = 'batches';
+const STATE = 'state';
+/** The store of the first versions (whole files, one record per import). */
+const LEGACY = 'batches';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { autoIncrement: true });
+    const request = indexedDB.open(DB_NAME, 2);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STATE)) request.result.createObjectStore(STATE);
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
   });
 }
 
-async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+/** Runs `work` in one transaction over the stores that exist; resolves with its result once committed. */
+async function transact<T>(mode: IDBTransactionMode, work: (stores: Map<string, IDBObjectStore>) => () => T): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
+      const names = [STATE, LEGACY].filter((n) => db.objectStoreNames.contains(n));
+      const tx = db.transaction(names, mode);
+      const result = work(new Map(names.map((n) => [n, tx.objectStore(n)])));
+      tx.oncomplete = () => resolve(result());
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
@@ -117,59 +129,70 @@ async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectSto
   }
 }
 
-/**
- * Stores an import and, in the same transaction, applies the changes it makes to earlier batches.
- * Returns the new batch's key.
- */
-export async function saveBatch(batch: StoredBatch, changes: readonly BatchChange[] = []): Promise<number> {
-  return Number(
-    await withStore('readwrite', (store) => {
-      for (const change of changes) {
-        const get = store.get(change.key) as IDBRequest<StoredBatch | undefined>;
-        get.onsuccess = () => {
-          if (!get.result) return;
-          const next = applyChange(get.result, change);
-          if (next) store.put(next, change.key);
-          else store.delete(change.key);
-        };
-      }
-      return store.add(batch);
-    }),
-  );
+const EMPTY: StoredMeta = { seq: 0, tab: '', savedAt: 0, files: [] };
+
+/** Replaces what is kept by `files` (none: forgets); the records of the first versions go too. */
+function write(files: readonly StoredFile[], tab: string) {
+  return transact('readwrite', (stores) => {
+    const state = stores.get(STATE)!;
+    let previous: StoredMeta = EMPTY;
+    let meta: StoredMeta = EMPTY;
+    const get = state.get('meta') as IDBRequest<StoredMeta | undefined>;
+    get.onsuccess = () => {
+      previous = get.result ?? EMPTY;
+      meta = { seq: previous.seq + 1, tab, savedAt: Date.now(), files: files.map(metaOf) };
+      state.put(meta, 'meta');
+      if (files.length) state.put(files, 'files');
+      else state.delete('files');
+    };
+    stores.get(LEGACY)?.clear();
+    return () => ({ meta, previous });
+  });
 }
 
-/** Rewrites one batch (the files' tables and rows learnt by replaying an older record). */
-export async function putBatch(key: number, batch: StoredBatch): Promise<void> {
-  await withStore('readwrite', (store) => store.put(batch, key));
+/** Keeps `files` as what the tables hold; returns what is kept now and what was before (maybe another tab's). */
+export function saveFiles(files: readonly StoredFile[], tab: string): Promise<{ meta: StoredMeta; previous: StoredMeta }> {
+  return write(files, tab);
 }
 
-/** The batches in the order they were imported, with their keys. */
-export async function loadBatches(): Promise<{ key: number; batch: StoredBatch }[]> {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const out: { key: number; batch: StoredBatch }[] = [];
-      const tx = db.transaction(STORE, 'readonly');
-      const cursor = tx.objectStore(STORE).openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c) return;
-        out.push({ key: Number(c.key), batch: c.value as StoredBatch });
-        c.continue();
-      };
-      tx.oncomplete = () => resolve(out);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    });
-  } finally {
-    db.close();
-  }
+/** Deletes every import kept in this browser. */
+export function forgetImports(tab = ''): Promise<{ meta: StoredMeta; previous: StoredMeta }> {
+  return write([], tab);
 }
 
-export async function forgetImports(): Promise<void> {
-  await withStore('readwrite', (store) => store.clear());
+/** What is kept, without the rows; null when nothing was ever saved. */
+export function loadMeta(): Promise<StoredMeta | null> {
+  return transact('readonly', (stores) => {
+    const get = stores.get(STATE)!.get('meta') as IDBRequest<StoredMeta | undefined>;
+    return () => get.result ?? null;
+  });
 }
 
-/** Whether any import is stored, without reading the files. */
+/** What is kept, with the rows. */
+export function loadFiles(): Promise<{ meta: StoredMeta; files: StoredFile[] } | null> {
+  return transact('readonly', (stores) => {
+    const meta = stores.get(STATE)!.get('meta') as IDBRequest<StoredMeta | undefined>;
+    const files = stores.get(STATE)!.get('files') as IDBRequest<StoredFile[] | undefined>;
+    return () => (meta.result ? { meta: meta.result, files: files.result ?? [] } : null);
+  });
+}
+
+/** The records of the first versions, in the order they were imported (none once replayed and saved anew). */
+export function loadLegacy(): Promise<LegacyBatch[]> {
+  return transact('readonly', (stores) => {
+    const all = stores.get(LEGACY)?.getAll() as IDBRequest<LegacyBatch[]> | undefined;
+    return () => all?.result ?? [];
+  });
+}
+
+/** Whether any import is kept, without reading its rows. */
 export async function hasStoredImports(): Promise<boolean> {
-  return (await withStore('readonly', (store) => store.count())) > 0;
+  const [meta, legacy] = await Promise.all([
+    loadMeta(),
+    transact('readonly', (stores) => {
+      const count = stores.get(LEGACY)?.count();
+      return () => count?.result ?? 0;
+    }),
+  ]);
+  return (meta?.files.length ?? 0) > 0 || legacy > 0;
 }

@@ -7,6 +7,8 @@ import { catalog, runConsole } from './console';
 import type { Engine } from './engine';
 import { importFiles } from './import-run';
 import { unknownValues } from './unknown-values';
+import { buildFacts } from './ingest';
+import { restoreTables } from './stored-rows';
 import type { ImportProgressDetail, ImportRequest, ImportResponse, Preview, RejectedFile } from './import-protocol';
 
 let lastRejected: RejectedFile[] = [];
@@ -14,7 +16,7 @@ let lastRejected: RejectedFile[] = [];
 type Post = (message: ImportResponse | { id: number; type: 'progress'; stage: ImportProgressDetail['stage']; detail: ImportProgressDetail }) => void;
 
 export function isImportRequest(request: { type: string }): request is ImportRequest {
-  return ['preview', 'import', 'rejects', 'catalog', 'console'].includes(request.type);
+  return ['preview', 'import', 'restore', 'rejects', 'catalog', 'console'].includes(request.type);
 }
 
 export function previewOf(bytes: Uint8Array, name: string, options: Parameters<typeof planFile>[2]): Preview {
@@ -44,7 +46,13 @@ export async function handleImportRequest(engine: Engine, request: ImportRequest
         (detail) => post({ id, type: 'progress', stage: detail.stage, detail }),
       );
       lastRejected = [...outcome.rejected].map(([index, r]) => ({ index, file: r.file, headers: r.headers, rows: r.rows }));
-      return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started } });
+      const kept = [...outcome.kept].map(([index, csv]) => ({ index, csv }));
+      return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started, kept } });
+    }
+    case 'restore': {
+      const rows = await restoreTables(engine, request.files);
+      await buildFacts(engine);
+      return post({ id, type: 'restored', rows });
     }
     case 'rejects':
       return post({ id, type: 'rejects', files: lastRejected });

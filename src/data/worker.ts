@@ -203,9 +203,10 @@ async function handle(request: Request): Promise<void> {
       dropPrepared();
       try {
         const engine = engineOf(db as Bindings, await open());
-        if (request.type === 'import') cube = false;
+        const changes = request.type === 'import' || request.type === 'restore';
+        if (changes) cube = false;
         await handleImportRequest(engine, request, post);
-        if (request.type === 'import') cube = await buildCube(engine);
+        if (changes) cube = await buildCube(engine);
       } catch (error) {
         post({ id, type: 'error', error: toError(error, 'import') });
       }

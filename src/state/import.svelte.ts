@@ -1,19 +1,10 @@
 import type { DbClient } from '../data/client';
 import type { FilePayload, ImportMode, ImportProgressDetail, ImportResult, Preview } from '../data/import-protocol';
-import {
-  applyChange,
-  forgetImports,
-  loadBatches,
-  putBatch,
-  saveBatch,
-  supersede,
-  type BatchMeta,
-  type StoredBatch,
-  type StoredFile,
-} from '../data/import-store';
 import { emptyReport, type FileReport } from '../import/report';
 import type { FileOptions } from '../import/structure';
 import { chooseSheet, pendingBytes, type PendingWorkbook } from './workbook-file';
+import { keptFiles } from '../data/import-store';
+import { StoredImports } from './stored-imports.svelte';
 
 /** Past this a tab runs out of memory decoding and checking the file: refused before it is read. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -48,13 +39,6 @@ export function failed(pending: PendingFile): boolean {
   return pending.preview?.ok === false;
 }
 
-const metaOf = (key: number, batch: StoredBatch): BatchMeta => ({
-  key,
-  mode: batch.mode,
-  at: batch.at,
-  files: batch.files.map(({ name, table, rows, superseded }) => ({ name, table, rows, superseded })),
-});
-
 /**
  * The import panel's state: files picked and their previews, the run with its progress, the
  * last report, and what the loaded data is (the sample, or which files with how many rows).
@@ -68,14 +52,20 @@ export class ImportState {
   result = $state.raw<ImportReportState | null>(null);
   error = $state<string | null>(null);
   source = $state<'sample' | 'imported'>('sample');
-  /** The imported files whose rows the tables hold, in import order. */
-  current = $state.raw<DataFile[]>([]);
   version = $state(0);
   restored = $state(false);
-  storageFailed = $state(false);
-  /** The stored batches, without their bytes, as IndexedDB holds them. */
-  #stored: BatchMeta[] = [];
+  /** What this browser keeps of the imports, and what the other tabs did. */
+  readonly stored = new StoredImports();
   #nextId = 1;
+
+  /** The imported files whose rows the tables hold, in import order. */
+  get current(): DataFile[] {
+    return this.stored.files;
+  }
+
+  get storageFailed(): boolean {
+    return this.stored.failed;
+  }
 
   async add(client: DbClient, files: Iterable<File>): Promise<void> {
     for (const file of files) {
@@ -143,16 +133,14 @@ export class ImportState {
     const replacesSample = this.source === 'sample';
     try {
       const sent = batch.filter((f) => !failed(f));
-      const stored: StoredFile[] = [];
+      const payload: FilePayload[] = [];
       for (const pending of sent) {
-        stored.push({
+        payload.push({
           name: pending.file.name,
           bytes: (await pendingBytes(pending)) ?? new ArrayBuffer(0),
           options: $state.snapshot(pending.options),
         });
       }
-      // The worker takes its own copies: the stored bytes stay here for IndexedDB.
-      const payload: FilePayload[] = stored.map((f) => ({ name: f.name, bytes: f.bytes.slice(0), options: f.options }));
       const result = await client.importFiles(payload, mode, replacesSample, (p) => (this.progress = p));
       // The report lists every file chosen, in the order chosen: those refused by the preview too.
       const reports: FileReport[] = batch.map((pending, index) => {
@@ -166,33 +154,14 @@ export class ImportState {
           errorItems: preview && !preview.ok ? preview.items : [],
         };
       });
-      this.result = { ...result, files: reports, mode, sent: sent.map((f) => batch.indexOf(f)) };
+      this.result = { ...result, kept: [], files: reports, mode, sent: sent.map((f) => batch.indexOf(f)) };
       // Everything chosen has its outcome in the report: nothing waits to be imported twice.
       this.files = this.files.filter((f) => !batch.includes(f));
       if (result.changed) {
         this.source = 'imported';
         this.version++;
-        const at = Date.now();
-        const kept = result.files
-          .filter((r) => r.loaded > 0)
-          .map((r) => ({ ...stored[r.index]!, table: r.table, rows: r.loaded }));
-        // The first file of a table in a replace import replaced it; later ones of the same table added to it.
-        const replaced = mode === 'replace' ? kept.map((f) => f.table) : [];
-        this.#record({ files: kept, mode, at }, replaced, replacesSample);
-        const changes = supersede(this.#stored, replaced, replacesSample);
-        try {
-          const key = await saveBatch({ files: kept, mode, at }, changes);
-          this.#stored = this.#stored
-            .map((b) => {
-              const change = changes.find((c) => c.key === b.key);
-              return change ? applyChange(b, change) : b;
-            })
-            .filter((b) => b !== null)
-            .concat(metaOf(key, { files: kept, mode, at }));
-        } catch (error) {
-          console.error(error);
-          this.storageFailed = true;
-        }
+        const files = sent.map((f) => ({ name: f.file.name, size: f.file.size }));
+        await this.stored.save(keptFiles(result, files, Date.now()), mode, replacesSample);
       }
       return result.changed;
     } catch (error) {
@@ -205,70 +174,27 @@ export class ImportState {
     }
   }
 
-  /** What the tables hold after an import: its files, and the earlier ones it did not replace. */
-  #record(batch: StoredBatch, replaced: readonly string[], all: boolean): void {
-    const before = all ? [] : this.current.filter((f) => !replaced.includes(f.table));
-    const added = batch.files.map((f) => ({ name: f.name, table: f.table!, rows: f.rows ?? 0, at: batch.at }));
-    this.current = [...before, ...added];
-  }
-
   /** After the sample loads: replays what was imported in this browser before. */
   async restore(client: DbClient): Promise<void> {
-    let batches;
-    try {
-      batches = await loadBatches();
-    } catch (error) {
-      console.error(error);
-      this.storageFailed = true;
-      return;
-    }
-    const current: DataFile[] = [];
-    for (const { key, batch } of batches) {
-      try {
-        const payload = batch.files.map((f) => ({ name: f.name, bytes: f.bytes.slice(0), options: f.options }));
-        const result = await client.importFiles(payload, batch.mode, this.source === 'sample');
-        if (result.changed) this.source = 'imported';
-        const files = batch.files.map((file, i) => {
-          const report = result.files.find((r) => r.index === i);
-          return report ? { ...file, table: report.table, rows: report.loaded } : file;
-        });
-        const learnt = batch.files.some((f, i) => f.table !== files[i]!.table || f.rows !== files[i]!.rows);
-        const replaced = batch.mode === 'replace' ? files.map((f) => f.table ?? '') : [];
-        const kept = current.filter((f) => !replaced.includes(f.table));
-        current.length = 0;
-        current.push(
-          ...kept,
-          ...files
-            .filter((f) => !f.superseded && (f.rows ?? 0) > 0)
-            .map((f) => ({ name: f.name, table: f.table!, rows: f.rows!, at: batch.at })),
-        );
-        const restored = { ...batch, files };
-        this.#stored.push(metaOf(key, restored));
-        // Records of older versions learn their files' tables, so a later replace can drop them.
-        if (learnt) await putBatch(key, restored).catch((error: unknown) => console.error(error));
-      } catch (error) {
-        // A stored file that no longer imports must not keep the dashboard from opening.
-        console.error(error);
-        this.storageFailed = true;
-        this.#stored.push(metaOf(key, batch));
-      }
-    }
-    this.current = current;
-    if (this.source === 'imported') {
+    if (await this.stored.restore(client)) {
+      this.source = 'imported';
       this.restored = true;
       this.version++;
     }
   }
 
+  /** Shows what another tab imported (or the sample it went back to): `reload` loads the sample first. */
+  async apply(client: DbClient, reload: () => Promise<void>): Promise<void> {
+    this.restored = false;
+    this.result = null;
+    const imported = await this.stored.apply(client, reload);
+    this.source = imported ? 'imported' : 'sample';
+    this.version++;
+  }
+
   /** Deletes the stored imports; `reload` brings the bundled sample back. */
   async forget(reload: () => Promise<void>): Promise<void> {
-    try {
-      await forgetImports();
-    } catch (error) {
-      console.error(error);
-    }
-    this.#stored = [];
-    this.current = [];
+    await this.stored.forget();
     this.result = null;
     this.files = [];
     this.restored = false;

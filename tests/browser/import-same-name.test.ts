@@ -52,21 +52,19 @@ const THIRD = exchanges([
   ['C-2', 'outbound', '2', 'US', '', '2019-10-01'],
 ]);
 
-/** The batches IndexedDB holds: per file, its name, table, rows and stored bytes. */
+/** The files IndexedDB keeps (src/data/import-store.ts): per file, its name, table and rows. */
 function stored(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<[string, string, number, number][][]>((resolve, reject) => {
+      new Promise<[string, string, number][]>((resolve, reject) => {
         const open = indexedDB.open('exchange-dashboard-imports');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const all = db.transaction('batches').objectStore('batches').getAll();
-          all.onsuccess = () => {
-            type Batch = { files: { name: string; table: string; rows: number; bytes: ArrayBuffer }[] };
-            resolve(
-              (all.result as Batch[]).map((b) => b.files.map((f) => [f.name, f.table, f.rows, f.bytes.byteLength])),
-            );
+          const get = db.transaction('state').objectStore('state').get('files');
+          get.onsuccess = () => {
+            type File = { name: string; table: string; rows: number };
+            resolve(((get.result ?? []) as File[]).map((f) => [f.name, f.table, f.rows]));
             db.close();
           };
         };
@@ -324,9 +322,7 @@ describe('two different files both named exchanges.csv, replace (issue 16, secon
     ]);
     expect((await described(w.page)).files).toEqual([['exchanges.csv', third.rows.length]]);
     // IndexedDB holds this import only: the two files it replaced are gone.
-    expect(await stored(w.page)).toEqual([
-      [['exchanges.csv', 'exchanges', third.rows.length, Buffer.byteLength(THIRD)]],
-    ]);
+    expect(await stored(w.page)).toEqual([['exchanges.csv', 'exchanges', third.rows.length]]);
     expect(await toDashboard(w.page)).toEqual(kpis(third.rows));
 
     await open(w);

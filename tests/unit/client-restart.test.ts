@@ -65,7 +65,7 @@ async function loadAndImport(): Promise<void> {
   const bytes = new TextEncoder().encode('a,b\n1,2\n').buffer;
   const importing = client.importFiles([{ name: 'x.csv', bytes, options: {} }], 'replace', true);
   await flush();
-  last().answer({ id: 2, type: 'imported', result: { files: [], changed: true, ms: 0 } });
+  last().answer({ id: 2, type: 'imported', result: { files: [], changed: true, ms: 0, kept: [] } });
   await importing;
 }
 
@@ -90,11 +90,27 @@ describe('a crashed engine is restarted', () => {
       type: 'loaded',
       result: { files: [], timings: { engine: 0, fetch: 0, ingest: 0 }, ms: 0 },
     });
-    fresh.answer({ id: imp!, type: 'imported', result: { files: [], changed: true, ms: 0 } });
+    fresh.answer({ id: imp!, type: 'imported', result: { files: [], changed: true, ms: 0, kept: [] } });
     fresh.answer({ id: q!, type: 'rows', rows: [{ x: 1 }], ms: 0 });
     expect(await query).toEqual([{ x: 1 }]);
     await flush();
     expect(events).toEqual(['restarting', 'restarted']);
+  });
+
+  test('rows restored from this browser are restored again after a crash, in their place', async () => {
+    const loading = client.load('https://site/data/');
+    await flush();
+    last().answer({ id: 1, type: 'loaded', result: { files: [], timings: { engine: 0, fetch: 0, ingest: 0 }, ms: 0 } });
+    await loading;
+    const files = [{ table: 'exchanges', csv: 'record_id\n"X-1"\n' }];
+    const restoring = client.restore(files);
+    await flush();
+    last().answer({ id: 2, type: 'restored', rows: 1 });
+    expect(await restoring).toBe(1);
+    workers[0]!.fail('boom');
+    await flush();
+    expect(types(workers[1]!)).toEqual(['load', 'restore']);
+    expect(workers[1]!.posted[1]).toMatchObject({ type: 'restore', files });
   });
 
   test('a fatal engine error: that request fails, the engine restarts', async () => {

@@ -1,0 +1,207 @@
+/**
+ * What this browser keeps of an import (issue 13): only what the tables hold. A staff export with
+ * 姓名, 护照号, 手机, email and a 备注 column is imported in Chromium; then every record of every
+ * IndexedDB database of the page (and localStorage) is read from the page itself, and none of those
+ * values is there, nor the rejected row. A reload shows the figures a plain count over the file gives.
+ * Records of the first versions (the whole file kept) are replayed once, then kept as rows only.
+ */
+import { csvParse } from 'd3';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchedPage, type Watched } from './browser';
+import { baseUrl, browser, origin, settled, shownKpis, useHarness } from './harness';
+
+useHarness();
+
+const HEADER = '编号,姓名,护照号,手机,email,出访/来访,人员类别,人次,活动类型,国家/地区,合作院校,开始日期,备注';
+const ROWS = [
+  'S-1,张三丰,E12345678,13800138000,zhang.sf@example.com,出访,教师,3,培训,韩国,Hanyang Tech,2017-09-01,内部备注甲',
+  'S-2,李四光,G87654321,13912345678,li.sg@example.com,来访,学生,12,培训,中国台湾,Kaohsiung Poly,2018-03-05,内部备注乙',
+  'S-3,欧阳娜娜,E55555555,13655555555,ouyang@example.org,出访,学生,2,培训,越南,,2018-05-10,内部备注丙',
+  'S-4,Maria Lopez,X99887766,+34 600 111 222,maria.lopez@example.es,来访,专家,5,培训,德国,Hanyang Tech,2018-10-08,内部备注丁',
+  'S-5,王五,E00000001,13700000000,wang5@example.com,出访,教师,0,培训,日本,,2017-09-01,被拒的行',
+];
+const FILE = [HEADER, ...ROWS].join('\r\n') + '\r\n';
+/** Values of the columns the app drops, and of the rejected row: none may be kept. */
+const PRIVATE = csvParse(FILE).flatMap((r) => [r['姓名']!, r['护照号']!, r['手机']!, r['email']!, r['备注']!]);
+
+/** The KPI tiles over all years, counted here from the file: a whole headcount of at least 1 is imported. */
+function expected(text: string): Record<string, number> {
+  const rows = csvParse(text).filter((r) => /^\d+$/.test(r['人次']!) && Number(r['人次']) >= 1);
+  const sum = (dir: string) => rows.filter((r) => r['出访/来访'] === dir).reduce((s, r) => s + Number(r['人次']), 0);
+  return {
+    outbound: sum('出访'),
+    inbound: sum('来访'),
+    countries: new Set(rows.map((r) => r['国家/地区'])).size,
+    partners: new Set(rows.map((r) => r['合作院校']).filter((p) => p !== '')).size,
+    agreements: 0,
+  };
+}
+
+/**
+ * Every record of every IndexedDB database the page's origin has, and localStorage, as text: strings
+ * as they are, bytes decoded as UTF-8, Blobs read.
+ */
+export function everythingStored(page: Page): Promise<{ text: string; stores: Record<string, number> }> {
+  return page.evaluate(async () => {
+    const parts: string[] = [];
+    const stores: Record<string, number> = {};
+    const decoder = new TextDecoder('utf-8');
+    const walk = async (value: unknown): Promise<void> => {
+      if (value === null || value === undefined) return;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        parts.push(String(value));
+      } else if (value instanceof ArrayBuffer) parts.push(decoder.decode(value));
+      else if (ArrayBuffer.isView(value)) parts.push(decoder.decode(value));
+      else if (value instanceof Blob) parts.push(await value.text());
+      else if (Array.isArray(value)) for (const v of value) await walk(v);
+      else if (typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          parts.push(k);
+          await walk(v);
+        }
+      }
+    };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const [keys, values] = await new Promise<[IDBValidKey[], unknown[]]>((resolve, reject) => {
+          const tx = db.transaction(name);
+          const k = tx.objectStore(name).getAllKeys();
+          const v = tx.objectStore(name).getAll();
+          tx.oncomplete = () => resolve([k.result, v.result]);
+          tx.onerror = () => reject(tx.error);
+        });
+        stores[`${info.name}/${name}`] = values.length;
+        await walk(keys);
+        await walk(values);
+      }
+      db.close();
+    }
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      parts.push(key, localStorage.getItem(key) ?? '');
+    }
+    return { text: parts.join('\n'), stores };
+  });
+}
+
+async function open(w: Watched): Promise<void> {
+  await w.page.goto(baseUrl);
+  await w.page.waitForSelector('[data-testid="nav-data"]', { timeout: 45_000 });
+  await settled(w.page);
+}
+
+async function toDashboard(page: Page): Promise<Record<string, number>> {
+  await page.click('[data-testid="nav-dashboard"]');
+  await page.locator('[data-testid="data-page"]').waitFor({ state: 'detached', timeout: 10_000 });
+  await settled(page);
+  return shownKpis(page);
+}
+
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  await page.click('[data-testid="nav-data"]');
+  await page.setInputFiles('[data-testid="import-input"]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+  await page.locator('[data-testid="import-preview"] [data-testid="import-encoding"]').waitFor();
+  await page.click('[data-testid="import-run"]');
+  await page.locator('[data-testid="import-report-file"]').waitFor({ timeout: 30_000 });
+}
+
+describe('IndexedDB keeps what the tables hold, nothing more', () => {
+  let w: Watched;
+  beforeAll(async () => (w = await watchedPage(browser, origin)));
+  afterAll(() => w?.page.context().close());
+
+  test('no value of a dropped column or a rejected row is stored; a reload gives the figures of the file', async () => {
+    const figures = expected(FILE);
+    expect(figures).toEqual({ outbound: 5, inbound: 17, countries: 4, partners: 2, agreements: 0 });
+    await open(w);
+    await importFile(w.page, '出访名单.csv', FILE);
+    expect(await w.page.getAttribute('[data-testid="import-report-file"]', 'data-loaded')).toBe('4');
+    await w.page.locator('[data-testid="import-notice-personal"]').waitFor();
+
+    const kept = await everythingStored(w.page);
+    // The reading works: the kept rows are there, with the table's own values.
+    expect(kept.text).toContain('S-4');
+    expect(kept.text).toContain('Hanyang Tech');
+    expect(kept.text).toContain('出访名单.csv');
+    for (const value of PRIVATE) expect(kept.text, value).not.toContain(value);
+    expect(kept.text).not.toContain('S-5');
+
+    expect(await toDashboard(w.page)).toEqual(figures);
+    await open(w);
+    expect(await shownKpis(w.page)).toEqual(figures);
+    const again = await everythingStored(w.page);
+    for (const value of PRIVATE) expect(again.text, value).not.toContain(value);
+  });
+
+  test('logged no error and asked no other origin', () => {
+    expect(w.errors).toEqual([]);
+    expect(w.foreign).toEqual([]);
+  });
+});
+
+describe('a record of the first versions (the whole file) is replayed once, then kept as rows', () => {
+  let w: Watched;
+  beforeAll(async () => (w = await watchedPage(browser, origin)));
+  afterAll(() => w?.page.context().close());
+
+  test('the figures of the file, and none of its dropped values left in IndexedDB', async () => {
+    // A page of the origin that is not the app, to write what the first versions wrote.
+    const blank = new URL('blank.html', baseUrl).href;
+    await w.page.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
+    await w.page.goto(blank);
+    await w.page.evaluate(
+      (text) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('exchange-dashboard-imports', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('batches', { autoIncrement: true });
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('batches', 'readwrite');
+            const bytes = new TextEncoder().encode(text).buffer;
+            tx.objectStore('batches').add({
+              files: [{ name: '旧的导入.csv', bytes, options: {} }],
+              mode: 'replace',
+              at: 1,
+            });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      FILE,
+    );
+    expect((await everythingStored(w.page)).text).toContain(PRIVATE[0]);
+
+    await open(w);
+    expect(await shownKpis(w.page)).toEqual(expected(FILE));
+    const kept = await everythingStored(w.page);
+    expect(kept.stores['exchange-dashboard-imports/batches']).toBe(0);
+    expect(kept.text).toContain('旧的导入.csv');
+    expect(kept.text).toContain('S-4');
+    for (const value of PRIVATE) expect(kept.text, value).not.toContain(value);
+
+    // And from then on restored from the rows.
+    await open(w);
+    expect(await shownKpis(w.page)).toEqual(expected(FILE));
+  });
+
+  test('logged no error and asked no other origin', () => {
+    expect(w.errors).toEqual([]);
+    expect(w.foreign).toEqual([]);
+  });
+});
