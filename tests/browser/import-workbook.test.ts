@@ -99,12 +99,14 @@ async function longestPause(page: Page, until: () => Promise<boolean>, limitMs: 
 
 describe('an Excel workbook on the Data page', () => {
   let w: Watched;
+  const requested: string[] = [];
   const expected = importable(WORKBOOK);
   beforeAll(async () => {
     // The figures a reader gets from the sheet: WB-4 (人数 0) left out, 合计 not counted.
     expect(expected.dataRows).toBe(6);
     expect(kpis(expected.rows)).toEqual({ outbound: 19, inbound: 12, countries: 4, partners: 3, agreements: 0 });
     w = await watchedPage(browser, origin);
+    w.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await w.page.goto(baseUrl);
     await w.page.waitForSelector('[data-testid="nav-data"]', { timeout: 45_000 });
     await settled(w.page);
@@ -114,9 +116,14 @@ describe('an Excel workbook on the Data page', () => {
   test("previewed with its sheet, imported, and the tiles equal the sheet's figures", async () => {
     await toData(w.page);
     expect(await w.page.getAttribute('[data-testid="import-input"]', 'accept')).toContain('.xlsx');
+    // The parser is not fetched with the page, nor with the Data page: only once a workbook is chosen.
+    const parser = () => requested.filter((path) => /workbook-worker[^/]*\.js$/.test(path));
+    expect(requested.length).toBeGreaterThan(5);
+    expect(parser()).toEqual([]);
     await w.page.setInputFiles('[data-testid="import-input"]', file('国际交流统计.xlsx', WORKBOOK));
     const sheet = w.page.locator('[data-testid="import-preview"] [data-testid="import-sheet"]');
     await sheet.waitFor({ timeout: 30_000 });
+    expect(parser()).toHaveLength(1);
     // The chart and the notes are passed over; the chart and the empty sheet cannot be chosen.
     expect(await sheet.inputValue()).toBe('交流记录');
     const options = await sheet
