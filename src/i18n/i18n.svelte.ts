@@ -6,6 +6,7 @@ import {
   formatDate,
   formatDecimal,
   formatList,
+  formatMoment,
   formatNumber,
   formatPercent,
   translate,
@@ -49,6 +50,8 @@ export class I18n {
   percent = (ratio: number): string => formatPercent(this.#locale, ratio);
   /** An ISO date or month in the page's language. */
   date = (iso: string): string => formatDate(this.#locale, iso);
+  /** A moment (ms since 1970), date and time, in this browser's time zone. */
+  moment = (ms: number): string => formatMoment(this.#locale, ms);
   list = (items: readonly string[]): string => formatList(this.#locale, items);
   bytes = (count: number): string => formatBytes(this.#locale, count);
   country = (code: string): string => countryName(code, this.#locale);

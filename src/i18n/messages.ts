@@ -11,8 +11,9 @@ import * as present from './messages/present';
 import * as importer from './messages/importer';
 import * as hardening from './messages/hardening';
 import * as workbook from './messages/workbook';
+import * as storage from './messages/storage';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh, ...workbook.zh };
+const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh, ...workbook.zh, ...storage.zh };
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
   ...exporting.en,
@@ -22,6 +23,7 @@ const en: Record<keyof typeof zh, string> = {
   ...importer.en,
   ...hardening.en,
   ...workbook.en,
+  ...storage.en,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -30,6 +30,7 @@ const oneDecimal = cached(
 );
 const dates = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
 const months = cached((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }));
+const moments = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 const lists = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 const kilobytes = cached(
   (locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }),
@@ -66,6 +67,11 @@ export function formatDate(locale: Locale, iso: string): string {
   const [, y, m, d] = match;
   const time = Date.UTC(Number(y), Number(m) - 1, Number(d ?? 1));
   return (d === undefined ? months : dates)(locale).format(time);
+}
+
+/** A moment (ms since 1970) in this browser's time zone: `2026年12月1日 22:05` / `Dec 1, 2026, 10:05 PM`. */
+export function formatMoment(locale: Locale, ms: number): string {
+  return moments(locale).format(ms);
 }
 
 /** Items joined as the locale lists them: `美国、英国和德国` / `US, UK, and Germany`. */

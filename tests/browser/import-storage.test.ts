@@ -8,6 +8,7 @@
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { formatBytes } from '../../src/i18n/translate';
 import { watchedPage, type Watched } from './browser';
 import { baseUrl, browser, origin, settled, shownKpis, useHarness } from './harness';
 
@@ -90,6 +91,47 @@ export function everythingStored(page: Page): Promise<{ text: string; stores: Re
   });
 }
 
+/** The kept files as IndexedDB holds them, read in the page: name, table, rows, UTF-8 size of the rows, time. */
+function keptFiles(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ name: string; table: string; rows: number; bytes: number; at: number }[]>((resolve, reject) => {
+        const open = indexedDB.open('exchange-dashboard-imports');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('state').objectStore('state').get('files');
+          get.onsuccess = () => {
+            type File = { name: string; table: string; rows: number; csv: string; at: number };
+            const files = (get.result ?? []) as File[];
+            resolve(
+              files.map((f) => ({
+                name: f.name,
+                table: f.table,
+                rows: f.rows,
+                bytes: new TextEncoder().encode(f.csv).length,
+                at: f.at,
+              })),
+            );
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/** What the Data page's "kept in this browser" table shows, cell by cell. */
+async function shownKept(page: Page) {
+  await page.locator('[data-testid="stored-data"]').waitFor();
+  return page
+    .locator('[data-testid="stored-data"] tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())),
+    );
+}
+
+const moment = (locale: string, ms: number) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(ms);
+
 async function open(w: Watched): Promise<void> {
   await w.page.goto(baseUrl);
   await w.page.waitForSelector('[data-testid="nav-data"]', { timeout: 45_000 });
@@ -117,6 +159,8 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
 
 describe('IndexedDB keeps what the tables hold, nothing more', () => {
   let w: Watched;
+  /** Before the import was started, and after it ended. */
+  const importedAt = { from: 0, to: 0 };
   beforeAll(async () => (w = await watchedPage(browser, origin)));
   afterAll(() => w?.page.context().close());
 
@@ -124,7 +168,9 @@ describe('IndexedDB keeps what the tables hold, nothing more', () => {
     const figures = expected(FILE);
     expect(figures).toEqual({ outbound: 5, inbound: 17, countries: 4, partners: 2, agreements: 0 });
     await open(w);
+    importedAt.from = Date.now();
     await importFile(w.page, '出访名单.csv', FILE);
+    importedAt.to = Date.now();
     expect(await w.page.getAttribute('[data-testid="import-report-file"]', 'data-loaded')).toBe('4');
     await w.page.locator('[data-testid="import-notice-personal"]').waitFor();
 
@@ -141,6 +187,46 @@ describe('IndexedDB keeps what the tables hold, nothing more', () => {
     expect(await shownKpis(w.page)).toEqual(figures);
     const again = await everythingStored(w.page);
     for (const value of PRIVATE) expect(again.text, value).not.toContain(value);
+  });
+
+  test('the Data page says what is kept: file, table, rows, size and since when, in zh-CN and en; Forget empties it', async () => {
+    const [file] = await keptFiles(w.page);
+    expect(file).toMatchObject({ name: '出访名单.csv', table: 'exchanges', rows: 4 });
+    expect(file!.at).toBeGreaterThanOrEqual(importedAt.from);
+    expect(file!.at).toBeLessThanOrEqual(importedAt.to);
+    // Far less than the file: only the table's columns of the rows imported.
+    expect(file!.bytes).toBeLessThan(Buffer.byteLength(FILE));
+
+    await w.page.click('[data-testid="nav-data"]');
+    expect(await shownKept(w.page)).toEqual([
+      ['文件', '数据表', '行数', '保存大小', '导入时间'],
+      ['出访名单.csv', '交流记录', '4', formatBytes('zh-CN', file!.bytes), moment('zh-CN', file!.at)],
+    ]);
+    const panel = w.page.locator('[data-testid="stored-data"]');
+    expect(await panel.getAttribute('data-bytes')).toBe(String(file!.bytes));
+    expect(await w.page.textContent('[data-testid="stored-total"]')).toBe(
+      `合计 4 行，${formatBytes('zh-CN', file!.bytes)}，自 ${moment('zh-CN', file!.at)} 起保存在本浏览器中。`,
+    );
+    expect(await panel.textContent()).toContain('原文件、已删除的个人信息列和未导入的行都不保存');
+
+    await w.page.click('[data-testid="lang-switch"]');
+    await w.page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await shownKept(w.page)).toEqual([
+      ['File', 'Table', 'Rows', 'Size kept', 'Imported'],
+      ['出访名单.csv', 'Exchanges', '4', formatBytes('en', file!.bytes), moment('en', file!.at)],
+    ]);
+    expect(await w.page.textContent('[data-testid="stored-total"]')).toBe(
+      `In all 4 rows, ${formatBytes('en', file!.bytes)}, kept in this browser since ${moment('en', file!.at)}.`,
+    );
+
+    await w.page.click('[data-testid="data-restore"]');
+    await w.page.waitForSelector('[data-testid="data-source"][data-source="sample"]');
+    expect(await w.page.textContent('[data-testid="stored-none"]')).toBe('No imported data is kept in this browser.');
+    expect(await keptFiles(w.page)).toEqual([]);
+    const left = await everythingStored(w.page);
+    expect(left.text).not.toContain('S-4');
+    expect(left.text).not.toContain('出访名单.csv');
+    await w.page.click('[data-testid="lang-switch"]');
   });
 
   test('logged no error and asked no other origin', () => {
