@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importFiles } from '../../src/data/import-run';
 import { ingest } from '../../src/data/ingest';
-import type { FileReport, NoticeCode } from '../../src/import/report';
+import type { FileReport, Notice, NoticeCode } from '../../src/import/report';
 import { MAX_SHEET_ROWS, readWorkbook, serialToIso, zipEntrySizes, type WorkbookRead } from '../../src/import/workbook';
 import { workbookKind } from '../../src/import/workbook-kind';
 import { MESSAGES } from '../../src/i18n/messages';
@@ -27,7 +27,7 @@ function read(name: string, sheet?: string): Ok {
 
 /** The CSV line of sheet row `row` (1-based), split into cells. */
 const row = (r: Ok, n: number) => r.csv.split('\n')[n - 1]!.split(',');
-const noticeOf = (notices: readonly { code: NoticeCode }[], code: NoticeCode) => notices.find((n) => n.code === code);
+const noticeOf = (notices: readonly Notice[], code: NoticeCode) => notices.find((n) => n.code === code);
 
 describe('reading the office workbook (.xlsx with a chart sheet, and the same as .xls)', () => {
   test('the sheets, what each is, and the one read unasked', () => {
