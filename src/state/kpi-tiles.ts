@@ -1,5 +1,5 @@
 import type { Filters } from '../data/filters';
-import { activeAgreementsQuery, type KpiRow } from '../data/queries';
+import { activeAgreementsQuery, kpiQuery, type KpiRow } from '../data/queries';
 import type { MessageKey } from '../i18n/messages';
 
 export interface Kpi {
@@ -14,10 +14,9 @@ export interface Answered<R> {
   rowsFor: Filters | undefined;
 }
 
-/** The tiles and the years their figures are for: each figure is of those years, or null. */
+/** The tiles of the filters set now: each figure is theirs, or null while it is on its way. */
 export interface KpiFrame {
-  /** The filters the figures answer; null before the first figures arrive. */
-  filters: Filters | null;
+  filters: Filters;
   tiles: Kpi[];
 }
 
@@ -30,27 +29,29 @@ export function countriesLabel(region: Filters['region']): MessageKey {
   return region === 'hk_macao_tw' ? 'kpi.regions' : region === 'foreign' ? 'kpi.countriesOnly' : 'kpi.countries';
 }
 
-const sameQuery = (a: Filters, b: Filters) =>
-  JSON.stringify(activeAgreementsQuery(a)) === JSON.stringify(activeAgreementsQuery(b));
+const same = (query: (f: Filters) => unknown, a: Filters | undefined, b: Filters) =>
+  a !== undefined && JSON.stringify(query(a)) === JSON.stringify(query(b));
 
 /**
- * One frame of tiles: the figures of the KPI query with the filters they answer, labelled for
- * those filters (not for the filters set now, whose figures may still be on their way). The
- * agreements figure joins only when it answers the same years and scope; until then it is null.
+ * The tiles for the filters set now. A figure shows only when it answers them (the query it
+ * came from is the query of these filters): while a new one is on its way the tile shows none,
+ * never the figure of other years under these years' label (year playback, a click on a year).
  */
-export function kpiFrame(kpis: Answered<KpiRow>, agreements: Answered<{ agreements: number }>): KpiFrame {
-  const k = kpis.rows?.[0];
-  const filters = k && kpis.rowsFor ? kpis.rowsFor : null;
-  const a = agreements.rows?.[0];
-  const agreed = filters && a && agreements.rowsFor && sameQuery(filters, agreements.rowsFor) ? a.agreements : null;
+export function kpiFrame(
+  filters: Filters,
+  kpis: Answered<KpiRow>,
+  agreements: Answered<{ agreements: number }>,
+): KpiFrame {
+  const k = same(kpiQuery, kpis.rowsFor, filters) ? kpis.rows?.[0] : undefined;
+  const a = same(activeAgreementsQuery, agreements.rowsFor, filters) ? agreements.rows?.[0] : undefined;
   return {
     filters,
     tiles: [
-      { id: 'outbound', label: 'kpi.outbound', value: filters ? k!.outbound : null },
-      { id: 'inbound', label: 'kpi.inbound', value: filters ? k!.inbound : null },
-      { id: 'countries', label: countriesLabel(filters?.region ?? 'all'), value: filters ? k!.countries : null },
-      { id: 'partners', label: 'kpi.partners', value: filters ? k!.partners : null },
-      { id: 'agreements', label: 'kpi.agreements', value: agreed },
+      { id: 'outbound', label: 'kpi.outbound', value: k?.outbound ?? null },
+      { id: 'inbound', label: 'kpi.inbound', value: k?.inbound ?? null },
+      { id: 'countries', label: countriesLabel(filters.region), value: k?.countries ?? null },
+      { id: 'partners', label: 'kpi.partners', value: k?.partners ?? null },
+      { id: 'agreements', label: 'kpi.agreements', value: a?.agreements ?? null },
     ],
   };
 }

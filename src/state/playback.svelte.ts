@@ -13,9 +13,11 @@ export function frameYears(mode: PlaybackMode, first: number, year: number): [nu
  * every `intervalMs`, per year or cumulative. While it is active the charts
  * hold their scales fixed; ending it restores the years selected before.
  *
- * A chart fixes its scales over every frame before the first is shown: it takes
- * a `hold()` while it computes them, and no frame is shown or stepped to until
- * every hold is released, so no frame is drawn on a scale of its own.
+ * A view that is not ready takes a `hold()`: a chart while it fixes its scales
+ * over every frame, a view while the figures of the frame shown are on their
+ * way. No frame is shown before the scales are fixed, and the next frame comes
+ * `intervalMs` after every view has drawn this one: each year is seen, whole,
+ * on the scales of all years.
  */
 export class Playback {
   playing = $state(false);
@@ -24,9 +26,9 @@ export class Playback {
   mode = $state<PlaybackMode>('year');
   /** The year shown, null before playback starts. */
   year = $state<number | null>(null);
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   #saved: [number, number] | null = null;
-  /** Views still fixing their scales: frames wait for them. */
+  /** Views not ready: the next frame waits for them. */
   #holds = 0;
   /** Playing, waiting for the holds to start (from the first year when `true`). */
   #starting: boolean | null = null;
@@ -60,15 +62,16 @@ export class Playback {
     void tick().then(() => this.#start());
   }
 
-  /** While a view fixes its scales, playback shows and steps to no frame; call the result when done. */
+  /** While a view is not ready, playback shows or steps to no new frame; call the result when it is. */
   hold(): () => void {
     this.#holds++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.#holds--;
-      this.#start();
+      if (--this.#holds > 0) return;
+      if (this.#starting !== null) this.#start();
+      else this.#schedule();
     };
   }
 
@@ -78,8 +81,19 @@ export class Playback {
     const restart = this.#starting;
     this.#starting = null;
     if (restart) this.seek(this.years[0]!);
-    this.#timer = setInterval(() => {
-      if (this.#holds === 0) this.step(1);
+    this.#schedule();
+  }
+
+  /** The next frame, `intervalMs` from now (from the last view ready on this frame). */
+  #schedule(): void {
+    if (!this.playing || this.#starting !== null) return;
+    this.#clear();
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      // A view that took a hold since waits: its release schedules the step.
+      if (this.#holds > 0) return;
+      this.step(1);
+      this.#schedule();
     }, this.intervalMs);
   }
 
@@ -139,7 +153,7 @@ export class Playback {
   }
 
   #clear(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
+    if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
   }
 

@@ -124,6 +124,8 @@ describe('year playback', () => {
       expect(asTiles(s.tiles), `tiles labelled ${s.from}–${s.to} (frame ${s.frame})`).toEqual(
         expectedTiles({ ...ALL, yearFrom: s.from, yearTo: s.to }),
       );
+    // And they are the year playback shows: no figure of another year while the next ones come.
+    for (const s of shown) expect([s.from, s.to], `tiles during frame ${s.frame}`).toEqual([+s.frame, +s.frame]);
     // Each year's figures were on screen under that year.
     for (const year of YEARS) expect(shown.some((s) => s.from === year && s.to === year)).toBe(true);
 

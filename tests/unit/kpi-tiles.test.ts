@@ -17,9 +17,10 @@ async function answer<R>(q: { sql: string; params: (string | number | boolean | 
   return { rows: (await engine().query(q.sql, q.params)) as unknown as R[], rowsFor: f };
 }
 
-const frameOf = async (f: Filters, agreementsFor = f) =>
+const frameOf = async (f: Filters, agreementsFor = f, kpisFor = f) =>
   kpiFrame(
-    await answer<KpiRow>(kpiQuery(f), f),
+    f,
+    await answer<KpiRow>(kpiQuery(kpisFor), kpisFor),
     await answer<{ agreements: number }>(activeAgreementsQuery(agreementsFor), agreementsFor),
   );
 
@@ -48,17 +49,21 @@ test('a frame gives the figures of the years it names', async () => {
   }
 });
 
-test('agreements of other years wait: no figure rather than another year’s', async () => {
+test('figures of other years wait: no figure rather than another year’s', async () => {
   const year = Math.min(...years);
-  const frame = await frameOf({ ...ALL, yearFrom: year, yearTo: year }, ALL);
-  expect(frame.tiles.find((t) => t.id === 'agreements')!.value).toBeNull();
+  const frame = await frameOf({ ...ALL, yearFrom: year, yearTo: year }, ALL, ALL);
+  expect(frame.tiles.map((t) => t.value)).toEqual([null, null, null, null, null]);
+  const late = await frameOf({ ...ALL, yearFrom: year, yearTo: year }, ALL);
+  expect(late.tiles.find((t) => t.id === 'agreements')!.value).toBeNull();
+  expect(late.tiles.find((t) => t.id === 'outbound')!.value).toBe(
+    expectedTiles({ ...ALL, yearFrom: year, yearTo: year }).outbound,
+  );
   // A filter agreements ignore (direction) does not hold them back.
   const out = { ...ALL, direction: 'outbound' as const };
   expect((await frameOf(out, ALL)).tiles.find((t) => t.id === 'agreements')!.value).toBe(expectedTiles(ALL).agreements);
 });
 
-test('before any answer: no years and no figures', () => {
-  const frame = kpiFrame({ rows: null, rowsFor: undefined }, { rows: null, rowsFor: undefined });
-  expect(frame.filters).toBeNull();
+test('before any answer: no figures', () => {
+  const frame = kpiFrame(ALL, { rows: null, rowsFor: undefined }, { rows: null, rowsFor: undefined });
   expect(frame.tiles.every((t) => t.value === null)).toBe(true);
 });
