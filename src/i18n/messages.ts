@@ -10,10 +10,22 @@ import * as charts from './messages/charts';
 import * as present from './messages/present';
 import * as importer from './messages/importer';
 import * as hardening from './messages/hardening';
+import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
 
-const zh = { ...core.zh, ...exporting.zh, ...map.zh, ...charts.zh, ...present.zh, ...importer.zh, ...hardening.zh, ...workbook.zh, ...storage.zh };
+const zh = {
+  ...core.zh,
+  ...exporting.zh,
+  ...map.zh,
+  ...charts.zh,
+  ...present.zh,
+  ...importer.zh,
+  ...hardening.zh,
+  ...workbook.zh,
+  ...storage.zh,
+  ...valueMapping.zh,
+};
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
   ...exporting.en,
@@ -24,6 +36,7 @@ const en: Record<keyof typeof zh, string> = {
   ...hardening.en,
   ...workbook.en,
   ...storage.en,
+  ...valueMapping.en,
 };
 
 export type MessageKey = keyof typeof zh;

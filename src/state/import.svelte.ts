@@ -5,6 +5,7 @@ import type { FileOptions } from '../import/structure';
 import { chooseSheet, pendingBytes, type PendingWorkbook } from './workbook-file';
 import { keptFiles } from '../data/import-store';
 import { StoredImports } from './stored-imports.svelte';
+import { valueMappings } from './value-mappings.svelte';
 
 /** Past this a tab runs out of memory decoding and checking the file: refused before it is read. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -33,6 +34,8 @@ export interface ImportReportState extends ImportResult {
   /** For each file sent to the worker, its index in `files` (the rejected rows name files by the former). */
   sent: number[];
 }
+
+const tableOf = (pending: PendingFile) => (pending.preview?.ok ? pending.preview.structure.table : '');
 
 /** A file the preview refused (a workbook, binary, empty, too large): it is not sent, only reported. */
 export function failed(pending: PendingFile): boolean {
@@ -138,7 +141,8 @@ export class ImportState {
         payload.push({
           name: pending.file.name,
           bytes: (await pendingBytes(pending)) ?? new ArrayBuffer(0),
-          options: $state.snapshot(pending.options),
+          // The user's mappings of values the app does not know, as they are now (value-mappings.svelte.ts).
+          options: { ...$state.snapshot(pending.options), values: valueMappings.forTable(tableOf(pending)) },
         });
       }
       const result = await client.importFiles(payload, mode, replacesSample, (p) => (this.progress = p));
