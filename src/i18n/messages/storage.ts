@@ -10,6 +10,12 @@ export const zh = {
   'storage.col.size': '保存大小',
   'storage.col.at': '导入时间',
   'storage.total': '合计 {rows} 行，{size}，自 {since} 起保存在本浏览器中。',
+  'tabs.elsewhere.saved': '另一个标签页在 {time} 导入了数据，本浏览器现在保存的是：{files}。本页显示的仍是之前的数据。',
+  'tabs.elsewhere.forgot': '另一个标签页在 {time} 清除了本浏览器保存的导入数据。本页显示的仍是之前的数据。',
+  'tabs.apply': '显示当前数据',
+  'tabs.applying': '正在载入当前数据…',
+  'tabs.overwrote': '这次导入替换了另一个标签页在 {time} 保存的数据（{files}）；其他标签页已收到提示。',
+  'tabs.file': '{file}（{rows} 行）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -23,4 +29,13 @@ export const en: Record<keyof typeof zh, string> = {
   'storage.col.size': 'Size kept',
   'storage.col.at': 'Imported',
   'storage.total': 'In all {rows} rows, {size}, kept in this browser since {since}.',
+  'tabs.elsewhere.saved':
+    'Another tab imported data at {time}; this browser now keeps {files}. This page still shows the data from before.',
+  'tabs.elsewhere.forgot':
+    'Another tab forgot the imported data this browser kept, at {time}. This page still shows the data from before.',
+  'tabs.apply': 'Show the current data',
+  'tabs.applying': 'Loading the current data…',
+  'tabs.overwrote':
+    'This import replaced the data another tab had saved at {time} ({files}); the other tabs have been told.',
+  'tabs.file': '{file} ({rows} rows)',
 };
