@@ -5,6 +5,7 @@
  * workbooks each end in their own refusal, and the 1,048,576-row sheet in the row limit.
  */
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importFiles } from '../../src/data/import-run';
 import { ingest } from '../../src/data/ingest';
@@ -160,6 +161,40 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
     // The sheets are still listed, so the preview can offer another.
     const refused = readWorkbook(fixture('wb-exchanges.xlsx'), { sheet: '空白' });
     expect(refused.sheets.map((s) => s.name)).toContain('交流记录');
+  });
+
+  test('errors, booleans, long ids, decimals, the 1904 date system, and a hidden sheet passed over', () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['编号', '方向', '人数'],
+        ['H-1', '出访', 1],
+      ]),
+      '旧表',
+    );
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['编号', '方向', '人数', '开始日期', '备注', '经费'],
+      [
+        1.2345678901234568e17,
+        true,
+        { t: 'e', v: 0x2a },
+        { t: 'n', v: 41639, z: 'yyyy"年"m"月"d"日"' },
+        0.1 + 0.2,
+        1234.5,
+      ],
+    ]);
+    XLSX.utils.book_append_sheet(wb, sheet, '本年');
+    wb.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }], WBProps: { date1904: true } };
+    const r = readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['旧表', true],
+      ['本年', false],
+    ]);
+    expect(r.sheet).toBe('本年');
+    // A 16+ digit id in exponent form (flagged as damaged by Excel), TRUE, #N/A, a 1904 date, 15 digits.
+    expect(r.csv.split('\n')[1]).toBe('1.2345678901234568e+17,TRUE,#N/A,2018-01-01,0.3,1234.5');
   });
 
   test('Excel serials to dates, in the 1900 system (with its 29 February 1900) and the 1904 one', () => {
