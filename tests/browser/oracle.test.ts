@@ -3,8 +3,9 @@
  * figure the app shows — KPI tiles, chart value labels, text summaries, data tables, the map's
  * table, CSV exports, presenter slides and embeds — against an independent computation over
  * data/*.csv in plain TypeScript (tests/helpers/expected.ts, expected-views.ts), never the app's SQL.
- * Internal surfaces show exact counts; public ones (embeds, public exports, slides) the published
- * counts: 0–2 → 0, else the nearest multiple of 5, totals rounded on their own.
+ * Internal surfaces show exact counts; public ones (embeds, public exports, slides) sums over the
+ * published cells (tests/helpers/published.ts: each base cell rounded once, 0–2 → 0, else the nearest
+ * multiple of 5), never rounded again, so parts add up to totals; ranks and top-N ties by code.
  * Every difference is reported with its surface, state, language, the figure shown and the one
  * expected, and written to $ORACLE_REPORT (default: the temp dir's oracle-report.txt).
  */
@@ -179,12 +180,21 @@ describe('the oracle catches a changed number', () => {
     if (site) rmSync(site, { recursive: true, force: true });
   });
 
-  test('a served headcount changed by 7 is reported on the tiles, the labels, the tables, the summaries and the exports', async () => {
+  test('a served headcount changed by 7 is reported on the tiles, the labels, the tables, the summaries and the exports, internal and public', async () => {
     const state = STATES[0]!;
     const w = await openAt(url, state);
     try {
       await goTo(w.page, state.filters, state.lang);
       const found = await checkDashboard(w.page, state);
+      // Public exports too: the changed record's base cell publishes at least 5 more (x + 7 rounds
+      // to another multiple of 5 than x), and so does every sum it is part of.
+      found.push(
+        ...(await checkExports(w.page, state.filters, state.lang, 'public', (surface) => ({
+          surface,
+          state: state.name,
+          lang: state.lang,
+        }))),
+      );
       const surfaces = [...new Set(found.map((m) => m.surface))];
       // The tile of the changed direction shows 7 more than the CSV says, and is named as such.
       const tile = found.find((m) => m.surface === 'kpi tiles' && m.item === changed.direction);
@@ -198,6 +208,9 @@ describe('the oracle catches a changed number', () => {
         'trend table',
         'countries CSV export (internal)',
         'map CSV export (internal)',
+        'countries CSV export (public)',
+        'map CSV export (public)',
+        'trend CSV export (public)',
       ])
         expect(surfaces, `${surface} in ${surfaces.join('; ')}`).toContain(surface);
     } finally {

@@ -1,8 +1,11 @@
 /**
  * What each view of the dashboard should show, computed from the parsed CSV files (expected.ts) in
  * plain TypeScript, never with the app's SQL or chart code. Names and number formats come from the
- * i18n layer (they are words, not figures). An internal view shows exact counts; a public one
- * (embed, public export, presenter slide) the published counts of `publish`.
+ * i18n layer (they are words, not figures). An internal view shows exact counts, sums over the
+ * records; a public one (embed, public export, presenter slide) sums over the published cells
+ * (tests/helpers/published.ts: base cells rounded once, cells of 0 left out), never rounded again,
+ * so its totals are the sums of its parts. Public ranks, top-N cuts and summaries follow the
+ * published values, ties by code (ascending); an event's delegates are rounded on their own.
  */
 import type { Filters } from '../../src/data/filters';
 import { MESSAGES, type Locale, type MessageKey } from '../../src/i18n/messages';
@@ -19,11 +22,18 @@ import {
   type Split,
   type Trip,
 } from './expected';
+import { publishedMatching, publishOracle } from './published';
 
 export type Audience = 'internal' | 'public';
 
-/** HESA-style rounding: 0–2 publish as 0, every other count to the nearest multiple of 5. */
-export const publish = (x: number): number => (x <= 2 ? 0 : 5 * Math.round(x / 5));
+type Except = Parameters<typeof matching>[1];
+
+/** What a view counts under the filters: the records (internal) or the published cells (public). */
+const counted = (audience: Audience, f: Filters, except?: Except): Trip[] =>
+  audience === 'internal' ? matching(f, except) : publishedMatching(f, except);
+
+/** Ascending order of codes, for ties. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A cell compared as a number, or as text. */
 export type Cell = number | string;
@@ -34,6 +44,11 @@ export interface ExpectedRow {
   cells: Cell[];
   /** What the view ranks it by (descending), when it ranks. */
   rank?: number;
+  /**
+   * The code that breaks a tie in rank (ascending). When every row has one, the top `limit` and
+   * the order are exact (a public view: ties by code); without, ties may come in any order.
+   */
+  tie?: string;
 }
 
 export interface ExpectedTable {
@@ -104,19 +119,28 @@ const pct = (ratio: number) => `${Math.sign(ratio) * Math.round(Math.abs(ratio) 
 interface Named {
   name: string;
   value: number;
+  /** Its code, when ties go by code. */
+  tie?: string;
 }
 
-/** "Most person-trips: A (12), B (8) and C (5)": the top three by value, ties in any order. */
+/**
+ * "Most person-trips: A (12), B (8) and C (5)": the top three by value. With codes (`tie`, a
+ * public view) ties go by code and each of the three is named exactly; without, in any order.
+ */
 function topSummary(items: readonly Named[], locale: Locale): ExpectedSummary {
-  const sorted = items.filter((d) => d.value > 0).sort((a, b) => b.value - a.value);
+  const strict = items.every((d) => d.tie !== undefined);
+  const sorted = items
+    .filter((d) => d.value > 0)
+    .sort((a, b) => b.value - a.value || (strict ? byCode(a.tie!, b.tie!) : 0));
   const top = sorted.slice(0, 3);
-  const literals = [...new Set(top.map((d) => d.value))].map((v) => ({
-    what: `an item (${v})`,
-    count: top.filter((d) => d.value === v).length,
-    any: sorted
-      .filter((d) => d.value === v)
-      .map((d) => t(locale, 'summary.item', { name: d.name, value: formatNumber(locale, v) })),
-  }));
+  const item = (d: Named) => t(locale, 'summary.item', { name: d.name, value: formatNumber(locale, d.value) });
+  const literals = strict
+    ? top.map((d) => ({ what: `item ${d.tie} (${d.value})`, count: 1, any: [item(d)] }))
+    : [...new Set(top.map((d) => d.value))].map((v) => ({
+        what: `an item (${v})`,
+        count: top.filter((d) => d.value === v).length,
+        any: sorted.filter((d) => d.value === v).map(item),
+      }));
   return { tokens: top.map((d) => String(d.value)), literals, names: items.map((d) => d.name) };
 }
 
@@ -127,10 +151,10 @@ const joinSummaries = (...parts: ExpectedSummary[]): ExpectedSummary => ({
 });
 
 /**
- * HESA withholds a percentage on a base below 22.5 people: a public view gives the change since the
- * first year only when the published first year's count is that large.
+ * A public view gives the change since the first year in per cent only on a published base of 25
+ * or more (docs/disclosure.md).
  */
-const PERCENT_BASE = 22.5;
+const PERCENT_BASE = 25;
 
 /** One series over the years: first and last year, their values and the change. */
 function seriesTokens(values: ReadonlyMap<number, number>, audience: Audience): string[] {
@@ -168,32 +192,29 @@ function directionChart(
   locale: Locale,
   options: { limit?: number; ranked: boolean },
 ): ExpectedChart {
+  // The entries are sums over records or over published cells: a total is the sum of its parts.
   const rows = entries
-    .map((e) => {
-      const total = e.outbound + e.inbound;
-      return audience === 'internal'
-        ? { e, out: e.outbound, inn: e.inbound, total }
-        : { e, out: publish(e.outbound), inn: publish(e.inbound), total: publish(total) };
-    })
-    .filter((r) => r.total > 0 || r.out > 0 || r.inn > 0);
+    .map((e) => ({ e, out: e.outbound, inn: e.inbound, total: e.outbound + e.inbound }))
+    .filter((r) => r.total > 0);
   const limit = options.limit !== undefined ? { limit: options.limit } : {};
+  const tie = (r: (typeof rows)[number]) => (audience === 'public' ? { tie: r.e.key } : {});
   return {
     table: {
       keyCols: [0],
       valueCols: [1, 2, 3],
-      rows: rows.map((r) => ({ key: r.e.name, cells: [r.out, r.inn, r.total], rank: r.total })),
+      rows: rows.map((r) => ({ key: r.e.name, cells: [r.out, r.inn, r.total], rank: r.total, ...tie(r) })),
       ranked: options.ranked,
       ...limit,
     },
     labels: {
       keyCols: [0],
       valueCols: [1],
-      rows: rows.map((r) => ({ key: r.e.name, cells: [r.total], rank: r.total })),
+      rows: rows.map((r) => ({ key: r.e.name, cells: [r.total], rank: r.total, ...tie(r) })),
       ...limit,
     },
     summary: topSummary(
       // The summary names the rows the chart shows: the top `limit` by rank.
-      rows.map((r) => ({ name: r.e.summaryName, value: r.total })),
+      rows.map((r) => ({ name: r.e.summaryName, value: r.total, ...tie(r) })),
       locale,
     ),
   };
@@ -260,7 +281,7 @@ const programName = (locale: Locale, id: string) => {
  * of the data; an embed or a slide the years selected).
  */
 function trendChart(f: Filters, audience: Audience, locale: Locale): ExpectedChart {
-  const ts = matching(f);
+  const ts = counted(audience, f);
   const cells = new Map<string, { year: number; dir: string; n: number; provisional: boolean }>();
   for (const tr of ts) {
     const key = `${tr.year}|${tr.direction}`;
@@ -269,9 +290,7 @@ function trendChart(f: Filters, audience: Audience, locale: Locale): ExpectedCha
     c.provisional ||= tr.provisional;
     cells.set(key, c);
   }
-  const shown = [...cells.values()]
-    .map((c) => ({ ...c, n: audience === 'internal' ? c.n : publish(c.n) }))
-    .filter((c) => c.n > 0);
+  const shown = [...cells.values()].filter((c) => c.n > 0);
   const years = [...new Set(shown.map((c) => c.year))].sort((a, b) => a - b);
   const value = (year: number, dir: string) => shown.find((c) => c.year === year && c.dir === dir)?.n ?? 0;
   const provisional = (year: number) => shown.some((c) => c.year === year && c.provisional);
@@ -304,7 +323,7 @@ export type StackSplit = 'activity_type' | 'participant_category';
 
 /** The trend stacked by activity type or participant category: a label per year (its total). */
 export function stackedTrend(f: Filters, split: StackSplit, audience: Audience, locale: Locale): ExpectedChart {
-  const ts = matching(f);
+  const ts = counted(audience, f);
   const prefix = split === 'activity_type' ? 'activity' : 'category';
   const keyOf = (tr: Trip) => (split === 'activity_type' ? tr.activity : tr.category);
   const parts = new Map<string, { year: number; key: string; n: number; provisional: boolean }>();
@@ -317,9 +336,9 @@ export function stackedTrend(f: Filters, split: StackSplit, audience: Audience, 
     parts.set(k, c);
     yearTotals.set(tr.year, (yearTotals.get(tr.year) ?? 0) + tr.headcount);
   }
-  const p = (n: number) => (audience === 'internal' ? n : publish(n));
-  const shown = [...parts.values()].map((c) => ({ ...c, n: p(c.n) })).filter((c) => c.n > 0);
-  const totals = [...yearTotals].map(([year, n]) => ({ year, n: p(n) })).filter((d) => d.n > 0);
+  // Each part, provisional when any of its trips (or published cells) is; a year's total the sum of its parts.
+  const shown = [...parts.values()].filter((c) => c.n > 0);
+  const totals = [...yearTotals].map(([year, n]) => ({ year, n })).filter((d) => d.n > 0);
   const byKey = new Map<string, number>();
   for (const c of shown) byKey.set(c.key, (byKey.get(c.key) ?? 0) + c.n);
   return {
@@ -335,7 +354,11 @@ export function stackedTrend(f: Filters, split: StackSplit, audience: Audience, 
     summary: joinSummaries(
       { tokens: seriesTokens(new Map(totals.map((d) => [d.year, d.n])), audience), literals: [], names: [] },
       topSummary(
-        [...byKey].map(([key, value]) => ({ name: enumLabel(locale, prefix, key), value })),
+        [...byKey].map(([key, value]) => ({
+          name: enumLabel(locale, prefix, key),
+          value,
+          ...(audience === 'public' ? { tie: key } : {}),
+        })),
         locale,
       ),
     ),
@@ -344,14 +367,18 @@ export function stackedTrend(f: Filters, split: StackSplit, audience: Audience, 
 
 /** Net flow per country: inbound, outbound and inbound − outbound; direction and country selection do not apply. */
 function netflowChart(f: Filters, audience: Audience, locale: Locale): ExpectedChart {
-  const m = splitBy(matching({ ...f, direction: 'all' }, 'country'), (tr) => tr.country);
+  const m = splitBy(counted(audience, { ...f, direction: 'all' }, 'country'), (tr) => tr.country);
   const rows = [...m]
-    .map(([country, s]) => {
-      const inn = audience === 'internal' ? s.inbound : publish(s.inbound);
-      const out = audience === 'internal' ? s.outbound : publish(s.outbound);
-      return { country, name: countryName(country, locale), inn, out, net: inn - out };
-    })
-    .filter((r) => r.inn > 0 || r.out > 0);
+    .map(([country, s]) => ({
+      country,
+      name: countryName(country, locale),
+      inn: s.inbound,
+      out: s.outbound,
+      net: s.inbound - s.outbound,
+    }))
+    .filter((r) => r.inn > 0 || r.out > 0)
+    .sort((a, b) => byCode(a.country, b.country));
+  const tie = (r: (typeof rows)[number]) => (audience === 'public' ? { tie: r.country } : {});
   const nets = rows.map((r) => r.net);
   const min = Math.min(0, ...nets);
   const max = Math.max(0, ...nets);
@@ -362,20 +389,24 @@ function netflowChart(f: Filters, audience: Audience, locale: Locale): ExpectedC
           {
             what: key,
             count: 1,
-            any: rows.filter((r) => r.net === v).map((r) => r.name),
+            // Public: of the countries tied, the first by code; internal: any of them.
+            any: rows
+              .filter((r) => r.net === v)
+              .slice(0, audience === 'public' ? 1 : undefined)
+              .map((r) => r.name),
           },
         ];
   return {
     table: {
       keyCols: [0],
       valueCols: [1, 2, 3],
-      rows: rows.map((r) => ({ key: r.name, cells: [r.inn, r.out, r.net], rank: r.net })),
+      rows: rows.map((r) => ({ key: r.name, cells: [r.inn, r.out, r.net], rank: r.net, ...tie(r) })),
       ranked: false,
     },
     labels: {
       keyCols: [0],
       valueCols: [1],
-      rows: rows.map((r) => ({ key: r.name, cells: [r.net], rank: r.net })),
+      rows: rows.map((r) => ({ key: r.name, cells: [r.net], rank: r.net, ...tie(r) })),
       ranked: true,
     },
     summary: {
@@ -428,7 +459,7 @@ function eventsChart(f: Filters, audience: Audience, locale: Locale): ExpectedCh
       valueCols: [5],
       rows: rows.map((e) => ({
         key: `${dateSpan(locale, e.start, e.end)}|${local(locale, e)}`,
-        cells: [e.delegates === null ? '' : audience === 'internal' ? e.delegates : publish(e.delegates)],
+        cells: [e.delegates === null ? '' : audience === 'internal' ? e.delegates : publishOracle(e.delegates)],
       })),
     },
     // How many events, from when to when, and how many of each kind (events are counted, not people).
@@ -465,7 +496,7 @@ export function expectChart(
     case 'countries':
       return directionChart(
         keyed(
-          splitBy(matching(f, 'country'), (tr) => tr.country),
+          splitBy(counted(audience, f, 'country'), (tr) => tr.country),
           (k) => countryName(k, locale),
         ),
         audience,
@@ -475,7 +506,7 @@ export function expectChart(
     case 'programs':
       return directionChart(
         keyed(
-          splitBy(matching(f, 'program'), (tr) => tr.program),
+          splitBy(counted(audience, f, 'program'), (tr) => tr.program),
           (k) => programName(locale, k),
         ),
         audience,
@@ -485,7 +516,7 @@ export function expectChart(
     case 'partners':
       return directionChart(
         keyed(
-          splitBy(matching(f, 'partner'), (tr) => tr.partner),
+          splitBy(counted(audience, f, 'partner'), (tr) => tr.partner),
           (k) => partnerName(locale, k),
           (k) => partnerShort(locale, k),
         ),
@@ -499,7 +530,7 @@ export function expectChart(
     case 'groups': {
       const spec = ENUMS[id];
       return directionChart(
-        keyed(splitBy(matching(f, spec.except), spec.key), (k) => enumLabel(locale, spec.prefix, k)),
+        keyed(splitBy(counted(audience, f, spec.except), spec.key), (k) => enumLabel(locale, spec.prefix, k)),
         audience,
         locale,
         { ranked: spec.ranked },
@@ -516,21 +547,24 @@ export function expectChart(
 
 /** The map's table: per country (the country selection left out) outbound, inbound, total and net. */
 export function expectMapTable(f: Filters, audience: Audience, locale: Locale): ExpectedChart {
-  const m = splitBy(matching(f, 'country'), (tr) => tr.country);
+  const m = splitBy(counted(audience, f, 'country'), (tr) => tr.country);
   const rows = [...m]
-    .map(([country, s]) => {
-      const p = (n: number) => (audience === 'internal' ? n : publish(n));
-      const out = p(s.outbound);
-      const inn = p(s.inbound);
-      return { name: countryName(country, locale), out, inn, total: p(s.outbound + s.inbound), net: inn - out };
-    })
-    .filter((r) => r.out > 0 || r.inn > 0 || r.total > 0);
+    .map(([country, s]) => ({
+      country,
+      name: countryName(country, locale),
+      out: s.outbound,
+      inn: s.inbound,
+      total: s.outbound + s.inbound,
+      net: s.inbound - s.outbound,
+    }))
+    .filter((r) => r.total > 0);
+  const tie = (r: (typeof rows)[number]) => (audience === 'public' ? { tie: r.country } : {});
   return {
     labels: null,
     table: {
       keyCols: [0],
       valueCols: [1, 2, 3, 4],
-      rows: rows.map((r) => ({ key: r.name, cells: [r.out, r.inn, r.total, r.net], rank: r.total })),
+      rows: rows.map((r) => ({ key: r.name, cells: [r.out, r.inn, r.total, r.net], rank: r.total, ...tie(r) })),
       ranked: true,
     },
     summary:
@@ -539,17 +573,20 @@ export function expectMapTable(f: Filters, audience: Audience, locale: Locale): 
         : joinSummaries(
             { tokens: [String(rows.length)], literals: [], names: [] },
             topSummary(
-              rows.map((r) => ({ name: r.name, value: r.total })),
+              rows.map((r) => ({ name: r.name, value: r.total, ...tie(r) })),
               locale,
             ),
           ),
   };
 }
 
-/** The flow map's arcs as an embed draws them: one per country, direction and place with a published count. */
+/**
+ * The flow map's arcs as an embed draws them: one per country, direction and place whose published
+ * count (a sum of published cells) is above 0.
+ */
 export function expectArcs(f: Filters): number {
-  const arcs = splitBy(matching(f, 'country'), (tr) => `${placeOf(tr)}`);
+  const arcs = splitBy(publishedMatching(f, 'country'), (tr) => `${placeOf(tr)}`);
   let n = 0;
-  for (const s of arcs.values()) n += DIRS.filter((d) => publish(s[d]) > 0).length;
+  for (const s of arcs.values()) n += DIRS.filter((d) => s[d] > 0).length;
   return n;
 }

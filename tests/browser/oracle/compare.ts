@@ -2,7 +2,13 @@
  * Compares what a page shows with what the CSV files say, and says every difference precisely:
  * the surface, the filter state, the language, the item, the figure shown and the one expected.
  */
-import { numberTokens, parseShown, type ExpectedSummary, type ExpectedTable } from '../../helpers/expected-views';
+import {
+  numberTokens,
+  parseShown,
+  type ExpectedRow,
+  type ExpectedSummary,
+  type ExpectedTable,
+} from '../../helpers/expected-views';
 
 export interface Where {
   surface: string;
@@ -38,19 +44,24 @@ function keyMatches(shown: string, expected: string): boolean {
 
 /**
  * A table (or a chart's value labels as rows [key, text]) against the expected rows: every row shown
- * is expected, with its figures; every expected row is shown (the top `limit` by rank, ties at the
- * boundary either way); ranked rows come in descending order.
+ * is expected, with its figures; every expected row is shown (the top `limit` by rank); ranked rows
+ * come in descending order. When every expected row has a `tie` code (a public view), ties go by
+ * code: the top `limit` rows and their order are exact; without, ties at the boundary and in order
+ * may go either way.
  */
 export function compareTable(shown: readonly string[][] | null, expected: ExpectedTable, where: Where): Mismatch[] {
   const out: Mismatch[] = [];
   const add = (item: string, s: string, e: string) => out.push({ ...where, item, shown: s, expected: e });
   const rows = shown ?? [];
-  const sorted = [...expected.rows].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
+  const strict = expected.rows.length > 0 && expected.rows.every((r) => r.tie !== undefined);
+  const byTie = (a: ExpectedRow, b: ExpectedRow) => (!strict ? 0 : a.tie! < b.tie! ? -1 : a.tie! > b.tie! ? 1 : 0);
+  const sorted = [...expected.rows].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || byTie(a, b));
   const limited = expected.limit !== undefined && sorted.length > expected.limit;
   const boundary = limited ? (sorted[expected.limit! - 1]!.rank ?? 0) : -Infinity;
+  const top = new Set(limited ? sorted.slice(0, expected.limit) : sorted);
   const wanted = limited ? expected.limit! : expected.rows.length;
   const used = new Set<number>();
-  const matchedRanks: { key: string; rank: number }[] = [];
+  const matchedRanks: { key: string; rank: number; at: number }[] = [];
 
   for (const row of rows) {
     const key = expected.keyCols.map((i) => row[i] ?? '').join('|');
@@ -66,20 +77,26 @@ export function compareTable(shown: readonly string[][] | null, expected: Expect
     }
     used.add(hit.i);
     tally.figures += hit.r.cells.length;
-    matchedRanks.push({ key, rank: hit.r.rank ?? 0 });
+    matchedRanks.push({ key, rank: hit.r.rank ?? 0, at: sorted.indexOf(hit.r) });
     if (!exact) add(`row "${key}"`, fmt(values), fmt(hit.r.cells));
-    if (limited && (hit.r.rank ?? 0) < boundary)
-      add(`row "${key}"`, `ranked ${hit.r.rank}`, `only the top ${expected.limit} (≥ ${boundary}) shown`);
+    if (limited && (strict ? !top.has(hit.r) : (hit.r.rank ?? 0) < boundary))
+      add(
+        `row "${key}"`,
+        `ranked ${hit.r.rank}${strict ? ` (code ${hit.r.tie})` : ''}`,
+        `only the top ${expected.limit} (≥ ${boundary}${strict ? ', ties by code' : ''}) shown`,
+      );
   }
   expected.rows.forEach((r, i) => {
     if (used.has(i)) return;
-    if (!limited || (r.rank ?? 0) > boundary) add(`row "${r.key}"`, '(missing)', fmt(r.cells));
+    if (!limited || (strict ? top.has(r) : (r.rank ?? 0) > boundary)) add(`row "${r.key}"`, '(missing)', fmt(r.cells));
   });
   if (rows.length !== wanted) add('row count', String(rows.length), String(wanted));
   if (expected.ranked) {
     for (let i = 1; i < matchedRanks.length; i++) {
       const [a, b] = [matchedRanks[i - 1]!, matchedRanks[i]!];
       if (a.rank < b.rank) add('order', `"${a.key}" (${a.rank}) before "${b.key}" (${b.rank})`, 'descending');
+      else if (strict && a.rank === b.rank && a.at > b.at)
+        add('order', `"${a.key}" before "${b.key}" (both ${a.rank})`, 'ties by code, ascending');
     }
   }
   return out;
