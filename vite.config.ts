@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, runnerImport, type Plugin, type Rolldown } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -138,6 +139,37 @@ export default defineConfig({
     svelte(),
     csvData(),
     cspHeaders(),
+    // Offline after one visit: a service worker (src/sw.ts) precaches the app, DuckDB's WebAssembly,
+    // the fonts and the basemap, and keeps the data as last fetched. Registered from the app's own
+    // script (src/offline/register.ts): no inline script. See docs/deploying.md.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      // application/json in every server's types (nginx's mime.types lacks .webmanifest).
+      manifestFilename: 'manifest.json',
+      manifest: {
+        name: '安顺职业技术学院国际交流数据看板',
+        short_name: '国际交流看板',
+        lang: 'zh-CN',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f5f8b',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,json}', 'data/*.csv'],
+        // DuckDB's build for browsers without WebAssembly exceptions is kept only where it is used.
+        globIgnores: ['**/duckdb-mvp-*.wasm', 'manifest.json'],
+        // DuckDB's WebAssembly is 33 MB (7.7 MB compressed on the wire).
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        rollupFormat: 'iife',
+      },
+    }),
     // Precompressed copies beside the code (not data/: staff replace those files without a rebuild,
     // and a stale .gz would be served in their place). See docs/performance.md.
     compression({

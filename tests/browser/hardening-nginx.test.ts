@@ -119,6 +119,14 @@ test('headers: the policy per page, types, precompressed files, cache', async ()
   expect((await csv.text()).startsWith('record_id,')).toBe(true);
   expect((await get('data/aggregates/trend.json')).headers.get('content-type')).toBe('application/json; charset=utf-8');
   expect((await get('../elsewhere')).status).toBe(404);
+  // The service worker and the app manifest are revalidated on every use: a new deployment is seen.
+  const sw = await get('sw.js');
+  expect(sw.headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
+  expect(sw.headers.get('cache-control')).toBe('no-cache');
+  expect(sw.headers.get('content-security-policy')).toBe(CSP);
+  const manifest = await get('manifest.json');
+  expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(manifest.headers.get('cache-control')).toBe('no-cache');
 });
 
 test('the dashboard and an embed work through it', async () => {
