@@ -51,6 +51,7 @@ export const NOTICE_CODES = [
   'trailing-columns',
   'ignored-columns',
   'empty-tokens',
+  'bidi-controls',
   'skipped-duplicates',
   'combined',
   // Reading a workbook (workbook.ts): the sheet read, formulas, merged cells, line breaks in cells.

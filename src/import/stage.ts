@@ -4,6 +4,7 @@
  * rejected here, and the rest go on as a clean UTF-8 CSV of the mapped columns, every value text,
  * for DuckDB to convert and check.
  */
+import { stripBidi } from './bidi';
 import { usedFields } from './csv';
 import { maskCell, maskLine } from './mask';
 import type { Notice, Problem } from './report';
@@ -47,11 +48,18 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
   const totals: number[] = [];
   let rowsIn = 0;
   let staged = 0;
+  /** Values that held bidi control characters, by column index (bidi.ts). */
+  const bidi = new Map<number, number>();
+  const clean = (value: string, column: number) => {
+    const stripped = stripBidi(value);
+    if (stripped !== value) bidi.set(column, (bidi.get(column) ?? 0) + 1);
+    return stripped;
+  };
 
   const cellsOf = (fields: readonly string[]) => {
     const cells: Record<string, string> = {};
     structure.headers.forEach((h, i) => {
-      if (!personal.has(i)) cells[h] = fields[i] ?? '';
+      if (!personal.has(i)) cells[h] = stripBidi(fields[i] ?? '');
     });
     return cells;
   };
@@ -63,7 +71,7 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
   for (const record of reader.records(plan.dataStart, plan.dataLine)) {
     if (record.problem === 'unbalanced-quote' || record.problem === 'too-long') {
       rowsIn++;
-      const raw = decoded.text.slice(record.start, Math.min(record.end, record.start + 400));
+      const raw = stripBidi(decoded.text.slice(record.start, Math.min(record.end, record.start + 400)));
       reject(record.line, record.problem, maskLine(raw), { raw: maskLine(raw) });
       continue;
     }
@@ -81,13 +89,13 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
     let badBytes = false;
     for (let l = record.line; l <= record.endLine && !badBytes; l++) badBytes = decoded.badLines.has(l);
     if (badBytes) {
-      const raw = decoded.text.slice(record.start, Math.min(record.end, record.start + 400));
+      const raw = stripBidi(decoded.text.slice(record.start, Math.min(record.end, record.start + 400)));
       reject(record.line, 'encoding', maskLine(raw), { raw: maskLine(raw) });
       continue;
     }
     if (usedFields(fields) > width) {
       const extra = fields.slice(width).filter((f) => f.trim() !== '');
-      reject(record.line, 'too-many-fields', maskCell(extra.join(' | ')), cellsOf(fields));
+      reject(record.line, 'too-many-fields', maskCell(stripBidi(extra.join(' | '))), cellsOf(fields));
       continue;
     }
     if (fields.length < width) {
@@ -102,7 +110,7 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
     }
     lines.push(
       // trim() also takes NBSP, U+3000 and the BOM; DuckDB's trim leaves them, and trimming them there is slow.
-      [String(record.line), String(record.endLine), ...kept.map((c) => (fields[c.index] ?? '').trim())]
+      [String(record.line), String(record.endLine), ...kept.map((c) => clean(fields[c.index] ?? '', c.index).trim())]
         .map(quote)
         .join(','),
     );
@@ -129,6 +137,11 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
     structure.renamed.map((r) => `${r.from || '∅'} → ${r.to}`),
   );
   note('trailing-columns', [], structure.trailingEmpty);
+  note(
+    'bidi-controls',
+    kept.filter((c) => bidi.has(c.index)).map((c) => `${c.header}: ${bidi.get(c.index)}`),
+    [...bidi.values()].reduce((sum, n) => sum + n, 0),
+  );
   note(
     'ignored-columns',
     structure.columns.filter((c) => !c.personal && c.target === null).map((c) => c.header),

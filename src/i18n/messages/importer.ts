@@ -147,6 +147,8 @@ export const zh = {
   'import.notice.trailing-columns': '末尾的 {count} 个空列已删除',
   'import.notice.ignored-columns': '以下列不属于数据格式，未导入：{items}',
   'import.notice.empty-tokens': '表示“空”的值（如 NULL、无、-、#N/A）按空值处理：{items}',
+  'import.notice.bidi-controls':
+    '文字方向控制字符（如 RLO、隔离符，会让文字倒序显示）已删除，共 {count} 个值，按列：{items}',
   'import.notice.skipped-duplicates': '{count} 行的编号已存在，未重复导入',
   'import.notice.combined': '本次导入中 {items} 也是{table}：这个文件的行已追加在它之后，没有替换它',
   'import.store.restored': '已从本浏览器恢复上次导入的数据。',
@@ -328,6 +330,8 @@ export const en: Record<keyof typeof zh, string> = {
   'import.notice.trailing-columns': '{count} empty columns at the end were dropped',
   'import.notice.ignored-columns': 'These columns are not in the data format and were not imported: {items}',
   'import.notice.empty-tokens': 'Values meaning "nothing" (NULL, 无, -, #N/A, …) read as empty: {items}',
+  'import.notice.bidi-controls':
+    'Bidi control characters (RLO, isolates, …, which can show text backwards) were removed from {count} values; by column: {items}',
   'import.notice.skipped-duplicates': '{count} rows had record ids already loaded and were skipped',
   'import.notice.combined':
     "{items}, in this import too, is also {table}: this file's rows were added to it, not replacing it",
