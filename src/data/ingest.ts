@@ -8,6 +8,7 @@ import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-fil
 import type { Engine } from './engine';
 import type { LoadedFile } from './protocol';
 import { ident } from './sql';
+import { setUserMappings } from './user-mappings';
 import { prepareValidation } from './validate-macros';
 import { sqlType } from './validate-sql';
 
@@ -44,6 +45,8 @@ export async function ingest(
      FROM read_csv('countries.csv', header = true, all_varchar = true)`,
   );
   await prepareValidation(engine);
+  // data/ is read with the built-in words only, whatever an interrupted import left (user-mappings.ts).
+  await setUserMappings(engine, []);
   const reports = new Map<TableSpec, LoadedFile>();
   try {
     for (const spec of loadOrder(TABLES)) {

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { ingest } from '../../src/data/ingest';
 import { importFiles } from '../../src/data/import-run';
 import { unknownValues } from '../../src/data/unknown-values';
+import { setUserMappings } from '../../src/data/user-mappings';
 import { prepareValidation } from '../../src/data/validate-macros';
 import { planFile } from '../../src/import/structure';
 import {
@@ -353,5 +354,16 @@ describe('on the real engine', () => {
     // The next file carries none: its unknown values are refused again.
     const next = await importFiles(engine, [{ name: 'mapping.csv', bytes: file() }], settings);
     expect(next.files[0]).toMatchObject({ loaded: 1, rejected: 5 });
+  });
+
+  test('data/ at start-up is read with the built-in words only, whatever mappings an import left', async () => {
+    await setUserMappings(engine, [m('activity_type', '海外研学', 'short_program')]);
+    const texts = bundledTexts();
+    const row = 'X-1,outbound,student,4,海外研学,,JP,,2019-07-01,,,,,final';
+    texts.set('exchanges.csv', `${texts.get('exchanges.csv')!.trimEnd()}\n${row}\n`);
+    await ingest(engine, texts);
+    const [kept] = await engine.query("SELECT count(*)::INTEGER AS n FROM exchanges WHERE record_id = 'X-1'");
+    expect(kept!.n).toBe(0);
+    await ingest(engine, bundledTexts());
   });
 });
