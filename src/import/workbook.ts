@@ -7,9 +7,11 @@
  * Cells become the text a person sees, made plain: dates (cells with a date format) as ISO
  * `2017-09-01`, numbers as digits (a whole number past Excel's 15 significant digits in exponent
  * form, so an id Excel damaged is flagged as one), text as it is, errors (`#N/A`) as written,
- * formulas by the value Excel or WPS saved with them. A merged cell's value fills its range (a
- * number spanning several rows stays in its first row: a count is not multiplied). A line break
- * inside a cell becomes a space. Each of these is said in the report when it happened.
+ * formulas by the value Excel or WPS saved with them. A cell merged over several rows fills its
+ * range (a header cell beside a two-row header, a country written once for a group of rows), but a
+ * number stays in its first row (a count is not multiplied); a merge within one row (a title, a
+ * 合计 label) stays in its first cell, as Excel's own CSV export leaves it. A line break inside a
+ * cell becomes a space. Each of these is said in the report when it happened.
  *
  * Runs in its own worker (src/data/workbook-worker.ts): the parser is loaded only for a workbook.
  */
@@ -121,9 +123,11 @@ const HAS_LINE_BREAK = /[\r\n\u2028\u2029\v]/;
 const dateFormats = new Map<string, boolean>();
 function isDateFormat(format: unknown): boolean {
   if (typeof format !== 'string') return false;
-  let known = dateFormats.get(format);
-  if (known === undefined) dateFormats.set(format, (known = XLSX.SSF.is_date(format)));
-  return known;
+  const known = dateFormats.get(format);
+  if (known !== undefined) return known;
+  const date = XLSX.SSF.is_date(format);
+  dateFormats.set(format, date);
+  return date;
 }
 
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
@@ -218,16 +222,16 @@ interface Converted {
 const needsQuotes = /[",;|\t]/;
 const csvField = (value: string) => (needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-/** The sheet's cells as CSV, row N of the sheet on line N; merged ranges filled; what was done, by cell. */
+/** The sheet's cells as CSV, row N of the sheet on line N; ranges merged over rows filled; what was done, by cell. */
 function sheetToCsv(sheet: XLSX.WorkSheet, date1904: boolean): Converted {
   const grid = ((sheet['!data'] ?? []) as Grid).map((row) => (row ? [...row] : []));
   const merged: string[] = [];
   for (const range of sheet['!merges'] ?? []) {
     const origin = grid[range.s.r]?.[range.s.c];
-    if (!origin || cellText(origin, date1904) === '') continue;
+    // Within one row (a title over the table, 合计 over three columns) the value is said once.
+    if (!origin || range.e.r === range.s.r || cellText(origin, date1904) === '') continue;
     // A number over several rows is a count shared by them: copying it would multiply it.
-    const isCount = origin.t === 'n' && !isDateFormat(origin.z);
-    if (isCount && range.e.r > range.s.r) continue;
+    if (origin.t === 'n' && !isDateFormat(origin.z)) continue;
     merged.push(XLSX.utils.encode_range(range));
     for (let r = range.s.r; r <= range.e.r; r++) {
       const row = (grid[r] ??= []);

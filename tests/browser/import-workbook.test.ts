@@ -150,6 +150,9 @@ describe('an Excel workbook on the Data page', () => {
     expect(await report.getAttribute('data-loaded')).toBe(String(expected.rows.length));
     expect(await report.getAttribute('data-rejected')).toBe(String(expected.dataRows - expected.rows.length));
     expect(await w.page.textContent('[data-testid="import-notice-workbook-sheet"]')).toContain('交流记录');
+    // The sheet and its header row, not the encoding of the text it was read as.
+    expect(await report.textContent()).toContain('工作表：交流记录；表头在第 4 行');
+    expect(await report.textContent()).not.toContain('utf-8');
     expect(await w.page.textContent('[data-testid="import-notice-workbook-formulas"]')).toContain('D7');
     expect(await w.page.textContent('[data-testid="import-notice-totals"]')).toContain('12');
     // WB-4's 人数 0 is reported on the sheet's row 8.

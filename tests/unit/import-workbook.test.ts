@@ -52,10 +52,10 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
     const r = read('wb-exchanges.xlsx');
     const lines = r.csv.split('\n');
     expect(lines).toHaveLength(12 + 1);
-    // Merged title over A1:J1, filled; row 2 one cell.
-    expect(row(r, 1)).toEqual(Array(10).fill('安顺职业技术学院国际交流统计表（2017—2018）'));
+    // The title merged over A1:J1 stays in its first cell (a merge within a row is not copied); row 2 one cell.
+    expect(row(r, 1)).toEqual(['安顺职业技术学院国际交流统计表（2017—2018）', ...Array(9).fill('')]);
     expect(row(r, 2)[0]).toBe('填表单位：国际合作与交流处');
-    // The two-row header: 交流时间 over H3:I3, 编号 … over rows 3–4.
+    // The two-row header: 交流时间 over H3:I3 (one row: said once), 编号 … merged over rows 3–4 (filled).
     expect(row(r, 3)).toEqual([
       '编号',
       '方向',
@@ -65,7 +65,7 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
       '国家和地区',
       '合作院校',
       '交流时间',
-      '交流时间',
+      '',
       '备注',
     ]);
     expect(row(r, 4)).toEqual([
@@ -124,7 +124,7 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
     // 越南 merged over F9:F10 fills WB-6's country.
     expect(row(r, 10)[5]).toBe('越南');
     expect(lines[10]).toBe('');
-    expect(row(r, 12).slice(0, 4)).toEqual(['合计', '合计', '合计', '9']);
+    expect(row(r, 12).slice(0, 4)).toEqual(['合计', '', '', '9']);
   });
 
   test('the notices: the sheet, the formulas, the merged cells, the line breaks', () => {
@@ -135,9 +135,18 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
       items: ['D7', 'D12'],
       count: 2,
     });
-    expect(noticeOf(notices, 'workbook-merged')?.items).toEqual(
-      expect.arrayContaining(['A1:J1', 'H3:I3', 'F9:F10', 'A12:C12']),
-    );
+    // Only the ranges over several rows were filled, and only those are listed.
+    expect(noticeOf(notices, 'workbook-merged')?.items).toEqual([
+      'A3:A4',
+      'B3:B4',
+      'C3:C4',
+      'D3:D4',
+      'E3:E4',
+      'F3:F4',
+      'G3:G4',
+      'J3:J4',
+      'F9:F10',
+    ]);
     expect(noticeOf(notices, 'workbook-line-breaks')?.items).toEqual(['G9']);
   });
 
@@ -195,6 +204,21 @@ describe('reading the office workbook (.xlsx with a chart sheet, and the same as
     expect(r.sheet).toBe('本年');
     // A 16+ digit id in exponent form (flagged as damaged by Excel), TRUE, #N/A, a 1904 date, 15 digits.
     expect(r.csv.split('\n')[1]).toBe('1.2345678901234568e+17,TRUE,#N/A,2018-01-01,0.3,1234.5');
+  });
+
+  test('a text merged over rows fills them, a count merged over rows stays in its first row', () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['编号', '方向', '人数', '国家和地区'],
+      ['M-1', '出访', 5, '韩国'],
+      ['M-2', '出访', null, null],
+    ]);
+    sheet['!merges'] = ['C2:C3', 'D2:D3'].map((r) => XLSX.utils.decode_range(r));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'Sheet1');
+    const r = readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.csv).toBe('编号,方向,人数,国家和地区\nM-1,出访,5,韩国\nM-2,出访,,韩国\n');
+    expect(noticeOf(r.notices, 'workbook-merged')?.items).toEqual(['D2:D3']);
   });
 
   test('Excel serials to dates, in the 1900 system (with its 29 February 1900) and the 1904 one', () => {

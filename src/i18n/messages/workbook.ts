@@ -5,7 +5,7 @@ export const zh = {
   'workbook.sheet.empty': '{name}（空）',
   'workbook.sheet.chart': '{name}（图表，无数据）',
   'workbook.sheet.hidden': '{name}（隐藏，{rows} 行）',
-  'workbook.reading': '正在读取工作簿…',
+  'import.report.sheet': '工作表：{sheet}；表头在第 {line} 行；数据类型：{table}',
   'import.fileError.workbook-encrypted': '这个工作簿设置了打开密码，无法读取。',
   'import.fileHint.workbook-encrypted':
     '请在 Excel 或 WPS 中用密码打开，在“文件”→“信息”→“保护工作簿”（WPS：“文件”→“文档加密”）中删除密码并保存后再导入。',
@@ -18,7 +18,7 @@ export const zh = {
     '请删除多余的空行，或拆分为多个文件，或另存为“CSV UTF-8（逗号分隔）”后导入（CSV 文件没有这个限制）。',
   'import.notice.workbook-sheet': '从工作表“{items}”读取（工作簿共 {count} 个工作表）；报告中的行号就是工作表的行号',
   'import.notice.workbook-formulas': '{count} 个公式单元格按 Excel/WPS 保存时的计算结果读取（如 {items}）',
-  'import.notice.workbook-merged': '合并单元格的内容已填入合并区域的每个单元格：{items}',
+  'import.notice.workbook-merged': '跨行合并的单元格，其内容已填入合并区域的每一行：{items}',
   'import.notice.workbook-line-breaks': '单元格内的换行已改为空格：{items}',
 };
 
@@ -28,7 +28,7 @@ export const en: Record<keyof typeof zh, string> = {
   'workbook.sheet.empty': '{name} (empty)',
   'workbook.sheet.chart': '{name} (chart, no data)',
   'workbook.sheet.hidden': '{name} (hidden, {rows} rows)',
-  'workbook.reading': 'Reading the workbook…',
+  'import.report.sheet': 'Sheet: {sheet}; header on row {line}; kind of data: {table}',
   'import.fileError.workbook-encrypted': 'This workbook is protected by a password to open; it cannot be read.',
   'import.fileHint.workbook-encrypted':
     'Open it in Excel or WPS with its password, remove the password (File → Info → Protect Workbook; in WPS, File → Document Encryption), save, then import it.',
@@ -44,6 +44,6 @@ export const en: Record<keyof typeof zh, string> = {
     'Read from sheet "{items}" (the workbook has {count} sheets); the lines in this report are the sheet\'s row numbers',
   'import.notice.workbook-formulas':
     '{count} formula cells read as the values Excel or WPS saved with them (e.g. {items})',
-  'import.notice.workbook-merged': 'Merged cells: the value fills each cell of the range: {items}',
+  'import.notice.workbook-merged': 'Cells merged over several rows: the value fills each row of the range: {items}',
   'import.notice.workbook-line-breaks': 'Line breaks inside cells read as spaces: {items}',
 };
