@@ -5,6 +5,8 @@
  * values is there, nor the rejected row. A reload shows the figures a plain count over the file gives.
  * Records of the first versions (the whole file kept) are replayed once, then kept as rows only.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -89,6 +91,23 @@ export function everythingStored(page: Page): Promise<{ text: string; stores: Re
     }
     return { text: parts.join('\n'), stores };
   });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations inside `selector` (WCAG 2.2 AA and best practice), as rule ids. */
+async function axeIn(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string }[] }> } }
+    ).axe;
+    const result = await axe.run(document.querySelector(sel)!, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => v.id);
+  }, selector);
 }
 
 /** The kept files as IndexedDB holds them, read in the page: name, table, rows, UTF-8 size of the rows, time. */
@@ -208,6 +227,7 @@ describe('IndexedDB keeps what the tables hold, nothing more', () => {
       `合计 4 行，${formatBytes('zh-CN', file!.bytes)}，自 ${moment('zh-CN', file!.at)} 起保存在本浏览器中。`,
     );
     expect(await panel.textContent()).toContain('原文件、已删除的个人信息列和未导入的行都不保存');
+    expect(await axeIn(w.page, '[data-testid="stored-data"]')).toEqual([]);
 
     await w.page.click('[data-testid="lang-switch"]');
     await w.page.waitForFunction(() => document.documentElement.lang === 'en');
