@@ -14,9 +14,7 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
     ...rows.map((d) => [d.country, ctx.country(d.country)] as const),
   ]);
   // Largest net first, ties by country code (a public view's rows are rounded: ranked as published).
-  const sorted = [...rows]
-    .sort((a, b) => b.net - a.net || (a.country < b.country ? -1 : 1))
-    .map((d) => d.country);
+  const sorted = [...rows].sort((a, b) => b.net - a.net || (a.country < b.country ? -1 : 1)).map((d) => d.country);
   const order = ctx.fixed?.keys ? [...new Set([...ctx.fixed.keys, ...sorted])] : sorted;
   const marginLeft = labelMargin(
     order.map((k) => names.get(k) ?? k),

@@ -255,8 +255,10 @@ export const en: Record<keyof typeof zh, string> = {
   'import.report.csv.file': 'file',
   'import.report.csv.line': 'line',
   'import.report.csv.problems': 'problems',
-  'import.fileError.xlsx': 'This Excel workbook (.xlsx) cannot be read: the file is damaged, incomplete or not a workbook.',
-  'import.fileError.xls': 'This old Excel workbook (.xls) cannot be read: the file is damaged, incomplete or not a workbook.',
+  'import.fileError.xlsx':
+    'This Excel workbook (.xlsx) cannot be read: the file is damaged, incomplete or not a workbook.',
+  'import.fileError.xls':
+    'This old Excel workbook (.xls) cannot be read: the file is damaged, incomplete or not a workbook.',
   'import.fileError.binary': 'This is not a text file and cannot be read as CSV.',
   'import.fileError.empty': 'The file is empty.',
   'import.fileError.undecodable': 'The file does not read correctly as UTF-8, GB18030, UTF-16, Big5 or Shift_JIS.',
@@ -266,8 +268,10 @@ export const en: Record<keyof typeof zh, string> = {
   'import.fileError.no-data': 'The file has no data rows; the data loaded before is unchanged.',
   'import.fileError.missing-columns': 'Required columns are missing: {items}.',
   'import.fileError.too-large': 'The file is too large for the memory of this browser. Split it into several files.',
-  'import.fileHint.xlsx': 'Open it in Excel or WPS and save it again as .xlsx, or use Save As → "CSV UTF-8 (Comma delimited)", then import that file.',
-  'import.fileHint.xls': 'Open it in Excel or WPS and save it again as .xlsx, or use Save As → "CSV UTF-8 (Comma delimited)", then import that file.',
+  'import.fileHint.xlsx':
+    'Open it in Excel or WPS and save it again as .xlsx, or use Save As → "CSV UTF-8 (Comma delimited)", then import that file.',
+  'import.fileHint.xls':
+    'Open it in Excel or WPS and save it again as .xlsx, or use Save As → "CSV UTF-8 (Comma delimited)", then import that file.',
   'import.fileHint.binary': 'Check that you chose the exported CSV file.',
   'import.fileHint.empty': 'Export the file again.',
   'import.fileHint.undecodable': 'In Excel or WPS, save it as "CSV UTF-8", then import that file.',
