@@ -2,6 +2,7 @@
  * What an import says about each file: counts, notices about what was left out on purpose, and
  * one problem per bad cell or line. Codes are translated by the page (messages/importer.ts).
  */
+import { RULE_CODES } from '../domain/columns';
 import type { EncodingName } from './decode';
 
 export const PROBLEM_CODES = [
@@ -10,23 +11,7 @@ export const PROBLEM_CODES = [
   'too-long',
   'too-many-fields',
   'too-few-fields',
-  'required',
-  'not-integer',
-  'percent',
-  'not-number',
-  'headcount-min',
-  'headcount-max',
-  'out-of-range',
-  'bad-date',
-  'ambiguous-date',
-  'excel-serial',
-  'end-before-start',
-  'future-year',
-  'unknown-value',
-  'unknown-country',
-  'mainland',
-  'duplicate-id',
-  'id-scientific',
+  ...RULE_CODES,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
