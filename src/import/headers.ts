@@ -2,7 +2,8 @@
  * Column headers as staff write them (English, Chinese, with units or brackets) mapped to the data
  * model of schema.ts; and the headers that hold personal data, which are dropped.
  */
-import { AGREEMENTS, EVENTS, EXCHANGES, PARTNERS, PROGRAMS, TABLES, type TableSpec } from '../data/schema';
+import type { TableSpec } from '../domain/columns';
+import { AGREEMENTS, EVENTS, EXCHANGES, PARTNERS, PROGRAMS, TABLES } from '../domain/tables';
 
 /** A header reduced to what tells columns apart: no case, width, spaces, punctuation or units. */
 export function headerKey(header: string): string {

@@ -3,7 +3,8 @@
  * title rows), the table it is for and the mapping of its columns. The preview shows exactly this
  * and lets the user change the encoding, the header row, the table and the mapping.
  */
-import { TABLES, type TableSpec } from '../data/schema';
+import type { TableSpec } from '../domain/columns';
+import { TABLES } from '../domain/tables';
 import { CsvReader, sniffDelimiter, usedFields, type CsvRecord, type Delimiter } from './csv';
 import { decode, sniffEncoding, type Decoded, type EncodingName } from './decode';
 import { cleanHeaders, columnFor, guessTable, mapHeaders, type MappedColumn } from './headers';

@@ -16,7 +16,7 @@
  * Runs in its own worker (src/data/workbook-worker.ts): the parser is loaded only for a workbook.
  */
 import * as XLSX from '@e965/xlsx';
-import { TABLES } from '../data/schema';
+import { TABLES } from '../domain/tables';
 import { columnFor } from './headers';
 import type { FileError, Notice } from './report';
 import { workbookKind, type WorkbookKind } from './workbook-kind';
