@@ -35,17 +35,20 @@ export function chartExport<R>(
     const ctx = plain ? { ...contextAt(width), n: (v: number) => String(v) } : contextAt(width);
     return exportView(chart, rows(), ctx, open, published());
   };
+  // The CSV's and the .xlsx's table: plain numbers, the rows of the view (public or shown).
+  const table = (options: ExportView) => {
+    const v = view(640, options, true);
+    return v && chart.table(v.rows, v.ctx);
+  };
   return {
     ...plotExport(
       (width, options) => {
         const v = view(width, options);
         return v && chart.spec(v.rows, v.ctx);
       },
-      (options) => {
-        const v = view(640, options, true);
-        return tableCsv(v && chart.table(v.rows, v.ctx));
-      },
+      (options) => tableCsv(table(options)),
     ),
+    table,
     ready: (options) => whenReady(() => (options.public ? published() : rows()) !== null),
   };
 }

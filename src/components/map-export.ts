@@ -2,7 +2,7 @@ import type { CountryFlow } from '../charts/choropleth';
 import type { MapSpec } from '../charts/flow-map-types';
 import { renderMapForExport } from '../charts/render-map';
 import type { ExportSource } from '../export/source';
-import { mapTableCsv } from '../export/map-table';
+import { mapTableCsv, mapTableData } from '../export/map-table';
 import { whenReady } from '../export/view';
 import { i18n } from '../i18n/i18n.svelte';
 
@@ -37,5 +37,6 @@ export function mapExportSource(
       return { chart: renderMapForExport(spec, credit()), legend };
     },
     csv: (view) => mapTableCsv(table(view.public) ?? [], { t: i18n.t, country: i18n.country }),
+    table: (view) => mapTableData(table(view.public) ?? [], { t: i18n.t, country: i18n.country }),
   };
 }

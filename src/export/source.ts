@@ -1,5 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import { renderPlot } from '../charts/render';
+import type { TableData } from '../charts/table';
 import type { LegendItem } from './compose-svg';
 
 /**
@@ -16,6 +17,8 @@ export interface ExportSource {
   draw(width: number, view: ExportView): { chart: SVGSVGElement; legend: LegendItem[] } | null;
   /** The data behind the view, as CSV text. */
   csv(view: ExportView): string;
+  /** The same data as a table, for the .xlsx export (src/export/xlsx.ts): the CSV's cells, its columns' kinds. */
+  table?(view: ExportView): TableData | null;
   /** Resolves once the view's rows are there (a public view's are asked for on their own). */
   ready?(view: ExportView): Promise<void>;
 }
