@@ -97,3 +97,15 @@ test('countries chart as .xlsx: public by default, the public CSV typed; unticke
   expect(String(cells(iwb, '说明')[4]![1]!.v)).toContain('内部版');
   expect(errors).toEqual([]);
 });
+
+test("the map's table as .xlsx: the public CSV's rows, places as text, counts (net too) as numbers", async () => {
+  await page.waitForSelector('[data-testid="chart-map"] svg', { timeout: 45_000 });
+  const csv = csvRows((await exportChart(page, 'map', 'csv')).bytes);
+  const wb = workbook((await exportChart(page, 'map', 'xlsx')).bytes);
+  const sheet = cells(wb, '数据');
+  expect(csv.length).toBeGreaterThan(5);
+  expect(typed(sheet)).toEqual(expectedTypes(csv));
+  expect(sheet.slice(1).some((r) => (r[4]!.v as number) < 0)).toBe(true);
+  expect(sheet.slice(1).every((r) => r.slice(1).every((c) => (c!.v as number) % 5 === 0))).toBe(true);
+  expect(errors).toEqual([]);
+});
