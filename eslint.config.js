@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
@@ -47,6 +48,26 @@ export default ts.config(
     // The worker, and the type declarations of the alias it imports.
     ignores: ['src/data/worker.ts', 'src/data/duckdb-browser-blocking.d.ts'],
     rules: { 'no-restricted-imports': restrict(duckdbOnlyInWorker) },
+  },
+  {
+    // No import cycles in the app (value imports; type-only imports are erased), followed through
+    // .ts, .svelte.ts and .svelte modules. import-x reads a component's own imports only when it lints
+    // that component, so a cycle is found when the way back runs through .ts modules; two components
+    // importing each other are not seen.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { 'import-x': importX },
+    // A .svelte module met on the way is read with TypeScript for its <script lang="ts">.
+    languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.svelte'],
+      'import-x/ignore': ['node_modules'],
+      'import-x/parsers': {
+        '@typescript-eslint/parser': ['.ts', '.js', '.mjs', '.cjs'],
+        'svelte-eslint-parser': ['.svelte'],
+      },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.svelte', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/domain/**/*.ts'],
