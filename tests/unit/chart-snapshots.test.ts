@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import type * as Plot from '@observablehq/plot';
 import { renderPlot } from '../../src/charts/render';
@@ -62,9 +63,23 @@ const CASES: [string, () => Plot.PlotOptions][] = [
   ['narrow-programs', () => ranked(rows.programs, 'program', ctx('en', { width: 343 }))],
 ];
 
+/**
+ * Under CI (any non-empty CI, as .ci/run sets it) a missing snapshot fails instead of being written, so a
+ * snapshot deleted or never committed cannot pass unseen. Vitest does this only for the values it reads as true.
+ */
+function requireSnapshotUnderCi(path: string): void {
+  if (process.env.CI && !existsSync(new URL(path, import.meta.url))) {
+    throw new Error(
+      `missing snapshot ${path} under CI=${process.env.CI}: run the test without CI to write it, and commit it`,
+    );
+  }
+}
+
 describe('chart snapshots', () => {
   test.each(CASES)('%s', async (name, spec) => {
-    await expect(svgOf(spec())).toMatchFileSnapshot(`../snapshots/charts/${name}.svg`);
+    const path = `../snapshots/charts/${name}.svg`;
+    requireSnapshotUnderCi(path);
+    await expect(svgOf(spec())).toMatchFileSnapshot(path);
   });
 });
 
