@@ -22,13 +22,16 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/import/browser-gb18030.csv', 
 const CRASH = 'hardening test: engine crash';
 
 /** The DuckDB worker the page runs now (the one whose script is the worker bundle). */
+/** The engine's worker (other than `not`): one already running, or the next one the page starts. */
 async function engineWorker(page: Page, not?: Worker): Promise<Worker> {
-  for (let i = 0; i < 200; i++) {
-    const worker = page.workers().find((w) => /worker/.test(w.url()) && w !== not);
-    if (worker) return worker;
-    await page.waitForTimeout(100);
+  const isEngine = (w: Worker) => /worker/.test(w.url()) && w !== not;
+  const next = page.waitForEvent('worker', { predicate: isEngine, timeout: 20_000 });
+  const running = page.workers().find(isEngine);
+  if (running) {
+    next.catch(() => {});
+    return running;
   }
-  throw new Error('no engine worker');
+  return next;
 }
 
 async function restarted(page: Page): Promise<void> {
