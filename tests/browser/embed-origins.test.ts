@@ -150,7 +150,8 @@ test('a parent not allowed: the dialog warns with the fix; the browser refuses t
   const parent = await watchedPage(browser, other.origin);
   await parent.page.goto(`${other.origin}/news.html`);
   const frame = await embedFrame(parent.page);
-  await parent.page.waitForTimeout(1_000);
+  // Refused: wait for the browser's frame-ancestors report instead of a fixed second.
+  await expect.poll(() => parent.csp.some((v) => /frame-ancestors/.test(v)), { timeout: 15_000 }).toBe(true);
   expect(await frame.locator('[data-testid="embed"]').count()).toBe(0);
   expect(frame.url()).not.toContain('embed.html');
   const refused = expectedViolations();
