@@ -8,5 +8,15 @@ import { registerSW } from 'virtual:pwa-register';
 
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator)) return;
+  // workbox-window reloads only for an update it found itself; when the browser's own check at
+  // navigation finds the new worker first (a busy machine), it counts as "external" and the page
+  // stayed on the old deployment. A page that was controlled and gets a new controller reloads here.
+  const updating = navigator.serviceWorker.controller !== null;
+  let reloaded = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!updating || reloaded) return;
+    reloaded = true;
+    window.location.reload();
+  });
   registerSW({ immediate: true });
 }
