@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes the bundled ILLUSTRATIVE sample data into data/: exchanges.csv, programs.csv,
- * partners.csv, agreements.csv and events.csv.
+ * partners.csv, agreements.csv, events.csv and annual-counts.csv (the annual report's counts kept
+ * by hand, docs/annual-report.md).
  *
  * This is not the college's real record. It is made up to be consistent with the nine seed
  * facts of DESIGN.md (taken from the college's own introduction) and to give the charts some
@@ -107,6 +108,7 @@ const COLUMNS = {
     'role',
     'delegates',
   ],
+  annualCounts: ['id', 'year', 'indicator', 'value', 'note'],
 };
 
 // ---------------------------------------------------------------------------
@@ -141,6 +143,9 @@ const PARTNERS = [
   { id: 'th-chiangmai', name_zh: '清迈职业技术学院', name_en: 'Chiang Mai Vocational and Technical College', country: 'TH', city_zh: '清迈', city_en: 'Chiang Mai', latitude: 18.79, longitude: 98.98, partner_type: 'vocational_college' },
   { id: 'my-kl-tourism', name_zh: '吉隆坡旅游酒店学院', name_en: 'Kuala Lumpur College of Tourism and Hospitality', country: 'MY', city_zh: '吉隆坡', city_en: 'Kuala Lumpur', latitude: 3.14, longitude: 101.69, partner_type: 'vocational_college' },
   { id: 'jp-osaka-hotel', name_zh: '大阪酒店管理株式会社', name_en: 'Osaka Hotel Management Co., Ltd.', country: 'JP', city_zh: '大阪', city_en: 'Osaka', latitude: 34.69, longitude: 135.5, partner_type: 'enterprise' },
+  // Chinese enterprises abroad ("走出去" enterprises) that take interns: the annual report counts their internships.
+  { id: 'la-cn-construction', name_zh: '中资建设企业老挝项目部', name_en: 'Chinese Construction Enterprise, Laos Project Office', country: 'LA', city_zh: '万象', city_en: 'Vientiane', latitude: 17.97, longitude: 102.63, partner_type: 'going_global_enterprise' },
+  { id: 'my-cn-hotel', name_zh: '中资酒店集团新山酒店', name_en: 'Chinese Hotel Group, Johor Bahru Hotel', country: 'MY', city_zh: '新山', city_en: 'Johor Bahru', latitude: 1.46, longitude: 103.76, partner_type: 'going_global_enterprise' },
 ];
 
 // prettier-ignore
@@ -232,7 +237,13 @@ const TEACHING_DEPTS = [
   DEPARTMENTS.hum,
 ];
 const PARTNER_TYPE = Object.fromEntries(PARTNERS.map((p) => [p.id, p.partner_type]));
-const PARTNER_OF = Object.fromEntries(PARTNERS.filter((p) => p.country !== 'TW').map((p) => [p.country, p.id]));
+// The texture's partner in each country; the enterprises abroad take only the annual report's fixed rows below.
+const PARTNER_OF = Object.fromEntries(
+  PARTNERS.filter((p) => p.country !== 'TW' && p.partner_type !== 'going_global_enterprise').map((p) => [
+    p.country,
+    p.id,
+  ]),
+);
 
 /** Fixed rows that carry the seed facts. */
 const seedRows = [];
@@ -754,6 +765,77 @@ for (const r of exchanges) {
   r.status = r.start_date >= '2019-10' ? 'provisional' : 'final';
 }
 
+// The annual report's rows (docs/annual-report.md), added after the numbering above so that no earlier record
+// changes its id: full-time international students (three-year diploma cohorts from Nepal and Laos) and student
+// internships with Chinese enterprises abroad, two of them running over the new year. Fixed, no random draws.
+const reportRows = [];
+for (const [start, end, country, n] of [
+  ['2017-09-04', '2020-06-30', 'NP', 3],
+  ['2018-09-03', '2021-06-30', 'NP', 4],
+  ['2018-09-03', '2021-06-30', 'LA', 2],
+  ['2019-09-02', '2022-06-30', 'NP', 5],
+  ['2019-09-02', '2022-06-30', 'LA', 3],
+]) {
+  reportRows.push({
+    direction: 'inbound',
+    participant_category: 'student',
+    headcount: n,
+    activity_type: 'degree_study',
+    program: '',
+    country,
+    partner: country === 'NP' ? 'np-kathmandu' : '',
+    start_date: start,
+    end_date: end,
+    department: DEPARTMENTS.tourism,
+    funding: 'government',
+    outcomes: 'Full-time diploma programme',
+  });
+}
+for (const [start, end, partner, n, department] of [
+  ['2018-07-02', '2018-12-28', 'la-cn-construction', 4, DEPARTMENTS.build],
+  ['2018-11-05', '2019-02-22', 'my-cn-hotel', 3, DEPARTMENTS.tourism],
+  ['2019-03-04', '2019-08-30', 'la-cn-construction', 5, DEPARTMENTS.build],
+  ['2019-09-02', '2020-01-17', 'my-cn-hotel', 4, DEPARTMENTS.tourism],
+]) {
+  reportRows.push({
+    direction: 'outbound',
+    participant_category: 'student',
+    headcount: n,
+    activity_type: 'internship',
+    program: 'overseas-internship',
+    country: partner.slice(0, 2).toUpperCase(),
+    partner,
+    start_date: start,
+    end_date: end,
+    department,
+    funding: 'partner',
+    outcomes: 'Internship certificate',
+  });
+}
+for (const r of reportRows) {
+  const y = r.start_date.slice(0, 4);
+  seq[y] = (seq[y] ?? 0) + 1;
+  r.record_id = `EX-${y}-${String(seq[y]).padStart(3, '0')}`;
+  r.status = r.start_date >= '2019-10' ? 'provisional' : 'final';
+}
+for (const r of reportRows) {
+  const at = exchanges.findIndex((e) => e.start_date > r.start_date);
+  exchanges.splice(at === -1 ? exchanges.length : at, 0, r);
+}
+
+// The counts the records cannot give, as the office keeps them: one row per figure or per item.
+// prettier-ignore
+const ANNUAL_COUNTS = [
+  { id: 'AC-2017-01', year: 2017, indicator: 'teacher_posts_abroad', value: 1, note: '中国—东盟职业教育联盟理事（示例）' },
+  { id: 'AC-2018-01', year: 2018, indicator: 'teacher_posts_abroad', value: 2, note: '中国—中东欧国家高校联合会工作组成员（示例）' },
+  { id: 'AC-2018-02', year: 2018, indicator: 'adopted_program_standards', value: 1, note: '旅游管理专业教学标准，尼泊尔合作院校采用（示例）' },
+  { id: 'AC-2018-03', year: 2018, indicator: 'adopted_course_standards', value: 2, note: '中文、茶艺课程标准（示例）' },
+  { id: 'AC-2019-01', year: 2019, indicator: 'teacher_posts_abroad', value: 3, note: '' },
+  { id: 'AC-2019-02', year: 2019, indicator: 'adopted_program_standards', value: 1, note: '建筑工程技术专业教学标准，老挝（示例）' },
+  { id: 'AC-2019-03', year: 2019, indicator: 'adopted_course_standards', value: 3, note: '' },
+  { id: 'AC-2019-04', year: 2019, indicator: 'overseas_branches', value: 1, note: '尼泊尔加德满都办学点（示例）' },
+];
+
 // ---------------------------------------------------------------------------
 // Self-checks, then write
 
@@ -774,5 +856,6 @@ const counts = {
   'partners.csv': writeCsv('partners.csv', COLUMNS.partners, PARTNERS),
   'agreements.csv': writeCsv('agreements.csv', COLUMNS.agreements, AGREEMENTS),
   'events.csv': writeCsv('events.csv', COLUMNS.events, EVENTS),
+  'annual-counts.csv': writeCsv('annual-counts.csv', COLUMNS.annualCounts, ANNUAL_COUNTS),
 };
 for (const [file, n] of Object.entries(counts)) console.log(`data/${file}: ${n} rows`);

@@ -6,6 +6,7 @@ import type { Column, TableSpec } from './columns';
 import {
   ACTIVITY_TYPES,
   AGREEMENT_STATUSES,
+  ANNUAL_HAND_INDICATORS,
   DIRECTIONS,
   EVENT_KINDS,
   FUNDING,
@@ -123,7 +124,23 @@ export const EVENTS: TableSpec = {
   ],
 };
 
-export const TABLES: readonly TableSpec[] = [EXCHANGES, PROGRAMS, PARTNERS, AGREEMENTS, EVENTS];
+/**
+ * The annual report's counts kept by hand (docs/annual-report.md): one row per figure or per item
+ * (an overseas branch, an adopted standard), summed by year and indicator.
+ */
+export const ANNUAL_COUNTS: TableSpec = {
+  table: 'annual_counts',
+  file: 'annual-counts.csv',
+  columns: [
+    id(),
+    { name: 'year', zh: '年度', type: 'integer', required: true, range: { min: 2000, max: 2100 } },
+    text('indicator', '指标', { required: true, values: ANNUAL_HAND_INDICATORS, valueSet: 'annual_indicator' }),
+    { name: 'value', zh: '数值', type: 'integer', required: true, range: { min: 0, max: 100_000 } },
+    text('note', '说明'),
+  ],
+};
+
+export const TABLES: readonly TableSpec[] = [EXCHANGES, PROGRAMS, PARTNERS, AGREEMENTS, EVENTS, ANNUAL_COUNTS];
 
 /** The tables in the order they load: every table after the tables its columns reference. */
 export function loadOrder(tables: readonly TableSpec[] = TABLES): TableSpec[] {

@@ -13,6 +13,7 @@ import * as hardening from './messages/hardening';
 import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
+import * as report from './messages/report';
 
 const zh = {
   ...core.zh,
@@ -25,6 +26,7 @@ const zh = {
   ...workbook.zh,
   ...storage.zh,
   ...valueMapping.zh,
+  ...report.zh,
 };
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
@@ -37,6 +39,7 @@ const en: Record<keyof typeof zh, string> = {
   ...workbook.en,
   ...storage.en,
   ...valueMapping.en,
+  ...report.en,
 };
 
 export type MessageKey = keyof typeof zh;
