@@ -2,7 +2,7 @@
  * The published cells: the one place counts are rounded (docs/disclosure.md). The exchanges are
  * grouped by every attribute a public view can split or filter by — year, direction, country (and
  * with it scope, continent and country group), partner (and with it the map's place), program,
- * category, activity and duration band — and each such base cell's person-trips are rounded once
+ * category, activity, duration band, funding and department — and each such base cell's person-trips are rounded once
  * by `publish`; a cell rounded to 0 is left out. Every public figure is then the app's own query
  * run over these cells instead of the records, so it is a sum of rounded base cells: parts add up
  * to their totals, a range of years to its years, and no two public views can be set against each
@@ -10,19 +10,27 @@
  */
 import type { BuiltQuery } from '../data/sql';
 import { ROUNDING_BASE } from '../config/disclosure';
+import { FILTER_DEFS } from '../domain/filters';
 
-/** The columns of `facts` a public view reads, each a base cell's attribute (record_status aside). */
+/**
+ * The columns of `facts` a public view reads, each a base cell's attribute (record_status aside):
+ * those the charts split by, and the column of every filter (src/domain/filters.ts), so that a
+ * public view filtered by any of them is still a sum of whole base cells.
+ */
 const CELL_COLUMNS = [
-  'year',
-  'direction',
-  'country',
-  'region_type',
-  'continent',
-  'partner',
-  'program',
-  'participant_category',
-  'activity_type',
-  'duration_band',
+  ...new Set([
+    'year',
+    'direction',
+    'country',
+    'region_type',
+    'continent',
+    'partner',
+    'program',
+    'participant_category',
+    'activity_type',
+    'duration_band',
+    ...Object.values(FILTER_DEFS).map((d) => d.column),
+  ]),
 ];
 
 /** The base cells as a table shaped like `facts`: a cell is provisional when any of its records is. */
@@ -43,6 +51,8 @@ export function publicCellsSql(base = ROUNDING_BASE): string {
 }
 
 /** A chart's query over the published cells instead of the records: its public figures. */
-export function publicQueryOf(query: BuiltQuery, base = ROUNDING_BASE): BuiltQuery {
-  return { sql: query.sql.replace(/\bFROM facts\b/g, `FROM (${publicCellsSql(base)}) AS facts`), params: query.params };
+export function publicQueryOf<Row>(query: BuiltQuery<Row>, base = ROUNDING_BASE): BuiltQuery<Row> {
+  const cells = publicCellsSql(base);
+  // Its declaration stays: the same columns and measures, read from the cells (src/data/cube.ts).
+  return { ...query, sql: query.sql.replace(/\bFROM facts\b/g, `FROM (${cells}) AS facts`), facts: cells };
 }

@@ -13,6 +13,7 @@ import * as hardening from './messages/hardening';
 import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
+import * as video from './messages/video';
 import * as report from './messages/report';
 
 const zh = {
@@ -25,6 +26,7 @@ const zh = {
   ...hardening.zh,
   ...workbook.zh,
   ...storage.zh,
+  ...video.zh,
   ...valueMapping.zh,
   ...report.zh,
 };
@@ -38,6 +40,7 @@ const en: Record<keyof typeof zh, string> = {
   ...hardening.en,
   ...workbook.en,
   ...storage.en,
+  ...video.en,
   ...valueMapping.en,
   ...report.en,
 };

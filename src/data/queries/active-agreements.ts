@@ -7,7 +7,7 @@ import { AGREEMENT_JOINS, whereAgreements } from './agreements-scope';
  * same agreements the agreements timeline draws. Today's status does not enter: an agreement
  * expired now was in force in the years its span covers (docs/data-format.md).
  */
-export function activeAgreementsQuery(filters: Filters): BuiltQuery {
+export function activeAgreementsQuery(filters: Filters): BuiltQuery<{ agreements: number }> {
   const w = whereAgreements(filters);
   return {
     sql: `SELECT count(*)::INTEGER AS agreements
@@ -15,5 +15,6 @@ FROM agreements AS a
 ${AGREEMENT_JOINS}
 ${w.sql}`,
     params: w.params,
+    columns: [],
   };
 }

@@ -20,7 +20,7 @@ export interface AgreementSpanRow {
  * the scope, country and partner selected (direction, program and category do
  * not apply to agreements).
  */
-export function agreementsTimelineQuery(filters: Filters): BuiltQuery {
+export function agreementsTimelineQuery(filters: Filters): BuiltQuery<AgreementSpanRow> {
   const w = whereAgreements(filters);
   return {
     sql: `SELECT a.id, a.partner, p.name_zh, p.name_en, p.country, a.agreement_type,
@@ -31,5 +31,6 @@ ${AGREEMENT_JOINS}
 ${w.sql}
 ORDER BY a.signed_date, a.id`,
     params: w.params,
+    columns: [],
   };
 }

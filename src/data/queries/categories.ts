@@ -1,6 +1,7 @@
-import { whereFacts, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import type { Direction } from '../schema';
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface CategoryRow {
   category: string;
@@ -9,13 +10,17 @@ export interface CategoryRow {
 }
 
 /** Person-trips per participant category and direction; the category selection is left out. */
-export function categoriesQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters, 'category');
-  return {
+export function categoriesQuery(filters: Filters): BuiltQuery<CategoryRow> {
+  const w = factsWhere(filters, 'category');
+  return declare(
+    {
     sql: `SELECT participant_category AS category, direction, sum(headcount)::INTEGER AS headcount
 FROM facts ${w.sql}
 GROUP BY category, direction
 ORDER BY category, direction`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'participant_category', 'direction', 'headcount'],
+    ['sum(headcount)'],
+  );
 }

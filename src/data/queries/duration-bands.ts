@@ -1,6 +1,7 @@
-import { whereFacts, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import type { Direction } from '../schema';
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface DurationRow {
   /** A duration band of `facts`, or 'unknown' when the end date is missing. */
@@ -11,14 +12,18 @@ export interface DurationRow {
 }
 
 /** Person-trips and records per duration band and direction. */
-export function durationBandsQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters);
-  return {
+export function durationBandsQuery(filters: Filters): BuiltQuery<DurationRow> {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `SELECT coalesce(duration_band, 'unknown') AS band, direction,
   sum(headcount)::INTEGER AS headcount, count(*)::INTEGER AS records
 FROM facts ${w.sql}
 GROUP BY band, direction
 ORDER BY band, direction`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'duration_band', 'direction', 'headcount'],
+    ['sum(headcount)', 'rows'],
+  );
 }

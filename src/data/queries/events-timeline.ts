@@ -22,7 +22,7 @@ export interface EventRow {
  * Forums, memberships, awards and hosted visits that start in the year range.
  * Events are the college's, not trips: the other filters do not apply.
  */
-export function eventsTimelineQuery(filters: Filters): BuiltQuery {
+export function eventsTimelineQuery(filters: Filters): BuiltQuery<EventRow> {
   return {
     sql: `SELECT e.id, e.kind, e.name_zh, e.name_en, e.city, c.city_en, e.country,
   strftime(e.start_date, '%Y-%m-%d') AS start, strftime(coalesce(e.end_date, e.start_date), '%Y-%m-%d') AS "end",
@@ -33,5 +33,6 @@ LEFT JOIN (SELECT city_zh, min(city_en) AS city_en FROM partners
 WHERE year(e.start_date) BETWEEN ? AND ?
 ORDER BY e.start_date, e.id`,
     params: [filters.yearFrom, filters.yearTo],
+    columns: [],
   };
 }

@@ -1,6 +1,7 @@
 import type { Direction, RegionType } from '../schema';
-import { whereFacts, type Filters } from '../filters';
-import type { BuiltQuery } from '../sql';
+import type { Filters } from '../filters';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 /** Person-trips between the college and one place, one way. */
 export interface FlowRow {
@@ -21,9 +22,10 @@ export interface FlowRow {
  * else the country's own point. The country selection is left out, so the map
  * keeps every country to click and highlights the selected one.
  */
-export function flowsQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters, 'country');
-  return {
+export function flowsQuery(filters: Filters): BuiltQuery<FlowRow> {
+  const w = factsWhere(filters, 'country');
+  return declare(
+    {
     sql: `WITH f AS (
   SELECT country, region_type, direction, partner, headcount
   FROM facts ${w.sql}
@@ -44,5 +46,8 @@ FROM placed AS pl JOIN countries AS c ON c.iso2 = pl.country
 GROUP BY ALL
 ORDER BY headcount DESC, pl.country, pl.direction, city_en NULLS FIRST, lon, lat`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'country', 'region_type', 'direction', 'partner', 'headcount'],
+    ['sum(headcount)'],
+  );
 }

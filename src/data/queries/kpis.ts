@@ -1,5 +1,6 @@
-import { whereFacts, type Filters } from '../filters';
-import type { BuiltQuery } from '../sql';
+import type { Filters } from '../filters';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface KpiRow {
   outbound: number;
@@ -9,9 +10,10 @@ export interface KpiRow {
 }
 
 /** Person-trips out and in, countries and regions, partner institutions. */
-export function kpiQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters);
-  return {
+export function kpiQuery(filters: Filters): BuiltQuery<KpiRow> {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `SELECT
   coalesce(sum(headcount) FILTER (WHERE direction = 'outbound'), 0)::INTEGER AS outbound,
   coalesce(sum(headcount) FILTER (WHERE direction = 'inbound'), 0)::INTEGER AS inbound,
@@ -19,5 +21,8 @@ export function kpiQuery(filters: Filters): BuiltQuery {
   count(DISTINCT partner)::INTEGER AS partners
 FROM facts ${w.sql}`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'direction', 'headcount', 'country', 'partner'],
+    ['sum(headcount)'],
+  );
 }

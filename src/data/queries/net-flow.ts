@@ -1,6 +1,7 @@
-import { whereFacts, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import type { RegionType } from '../schema';
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface NetFlowRow {
   country: string;
@@ -16,9 +17,10 @@ export interface NetFlowRow {
  * needs both directions, so the direction filter does not apply; the country
  * selection is left out so the other countries stay visible.
  */
-export function netFlowQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts({ ...filters, direction: 'all' }, 'country');
-  return {
+export function netFlowQuery(filters: Filters): BuiltQuery<NetFlowRow> {
+  const w = factsWhere({ ...filters, direction: 'all' }, 'country');
+  return declare(
+    {
     sql: `SELECT country, any_value(region_type) AS region_type,
   coalesce(sum(headcount) FILTER (WHERE direction = 'inbound'), 0)::INTEGER AS inbound,
   coalesce(sum(headcount) FILTER (WHERE direction = 'outbound'), 0)::INTEGER AS outbound,
@@ -27,5 +29,8 @@ FROM facts ${w.sql}
 GROUP BY country
 ORDER BY net DESC, country`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'country', 'region_type', 'direction', 'headcount'],
+    ['sum(headcount)'],
+  );
 }

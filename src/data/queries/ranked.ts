@@ -1,6 +1,7 @@
-import { whereFacts, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import type { Direction } from '../schema';
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface RankedRow {
   /** The program's or partner's id. */
@@ -26,11 +27,12 @@ export type Rankable = keyof typeof RANKABLE;
  * named from their reference table (the id stands in for a missing name).
  * The selection of the same kind is left out, so the alternatives stay visible.
  */
-export function rankedQuery(filters: Filters, column: Rankable, limit: number): BuiltQuery {
+export function rankedQuery(filters: Filters, column: Rankable, limit: number): BuiltQuery<RankedRow> {
   const ref = RANKABLE[column];
   if (!ref) throw new Error(`invalid ranked column: ${String(column)}`);
-  const w = whereFacts(filters, column);
-  return {
+  const w = factsWhere(filters, column);
+  return declare(
+    {
     sql: `WITH by_dir AS (
   SELECT ${column} AS id, direction, sum(headcount)::INTEGER AS headcount
   FROM facts ${w.sql} AND ${column} IS NOT NULL
@@ -47,8 +49,11 @@ SELECT b.id, coalesce(n.name_zh, b.id) AS name_zh, coalesce(n.name_en, b.id) AS 
 FROM by_dir AS b JOIN ranked AS r USING (id) LEFT JOIN names AS n USING (id)
 ORDER BY r.total DESC, b.id, b.direction`,
     params: [...w.params, limit],
-  };
+    },
+    [...w.columns, column, 'direction', 'headcount'],
+    ['sum(headcount)'],
+  );
 }
 
-export const programsRankedQuery = (filters: Filters, limit = 12): BuiltQuery => rankedQuery(filters, 'program', limit);
-export const partnersRankedQuery = (filters: Filters, limit = 12): BuiltQuery => rankedQuery(filters, 'partner', limit);
+export const programsRankedQuery = (filters: Filters, limit = 12): BuiltQuery<RankedRow> => rankedQuery(filters, 'program', limit);
+export const partnersRankedQuery = (filters: Filters, limit = 12): BuiltQuery<RankedRow> => rankedQuery(filters, 'partner', limit);

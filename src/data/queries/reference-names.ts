@@ -8,7 +8,7 @@ export interface ReferenceNameRow {
 }
 
 /** The names of every program and partner, for chips and subtitles that name a selection. */
-export function referenceNamesQuery(): BuiltQuery {
+export function referenceNamesQuery(): BuiltQuery<ReferenceNameRow> {
   return {
     sql: `SELECT 'program' AS kind, id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en
 FROM programs GROUP BY id
@@ -17,5 +17,6 @@ SELECT 'partner' AS kind, id, any_value(name_zh) AS name_zh, any_value(name_en) 
 FROM partners GROUP BY id
 ORDER BY kind, id`,
     params: [],
+    columns: [],
   };
 }

@@ -1,6 +1,7 @@
-import { whereFacts, type Filters } from '../filters';
+import type { Filters } from '../filters';
 import type { Direction } from '../schema';
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface RollupRow {
   /** A continent, or a group of countries (asean, ceec). */
@@ -11,26 +12,31 @@ export interface RollupRow {
 }
 
 /** Person-trips per continent (Taiwan, Hong Kong and Macao count in Asia) and direction. */
-export function continentsQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters);
-  return {
+export function continentsQuery(filters: Filters): BuiltQuery<RollupRow> {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `SELECT continent AS key, direction, sum(headcount)::INTEGER AS headcount,
   count(DISTINCT country)::INTEGER AS countries
 FROM facts ${w.sql}
 GROUP BY key, direction
 ORDER BY key, direction`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'continent', 'direction', 'headcount', 'country'],
+    ['sum(headcount)'],
+  );
 }
 
 /** The country groups the dashboard rolls up, as tagged in the countries reference. */
 export const COUNTRY_GROUPS = ['asean', 'ceec'] as const;
 
 /** Person-trips with the members of each group (ASEAN, China–CEEC) and direction. */
-export function groupsQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters);
+export function groupsQuery(filters: Filters): BuiltQuery<RollupRow> {
+  const w = factsWhere(filters);
   const groups = COUNTRY_GROUPS.map(() => '(?)').join(', ');
-  return {
+  return declare(
+    {
     sql: `SELECT g.key, f.direction, sum(f.headcount)::INTEGER AS headcount,
   count(DISTINCT f.country)::INTEGER AS countries
 FROM (SELECT country, direction, headcount FROM facts ${w.sql}) AS f
@@ -39,5 +45,8 @@ JOIN (VALUES ${groups}) AS g(key) ON list_contains(string_split(coalesce(c.group
 GROUP BY g.key, f.direction
 ORDER BY g.key, f.direction`,
     params: [...w.params, ...COUNTRY_GROUPS],
-  };
+    },
+    [...w.columns, 'country', 'direction', 'headcount'],
+    ['sum(headcount)'],
+  );
 }

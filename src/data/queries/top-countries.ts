@@ -1,6 +1,7 @@
 import type { Direction, RegionType } from '../schema';
-import { whereFacts, type Filters } from '../filters';
-import type { BuiltQuery } from '../sql';
+import type { Filters } from '../filters';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface CountryRow {
   country: string;
@@ -11,9 +12,10 @@ export interface CountryRow {
 }
 
 /** The top `limit` countries and regions by person-trips, split by direction. */
-export function topCountriesQuery(filters: Filters, limit = 15): BuiltQuery {
-  const w = whereFacts(filters);
-  return {
+export function topCountriesQuery(filters: Filters, limit = 15): BuiltQuery<CountryRow> {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `WITH by_dir AS (
   SELECT country, region_type, direction, sum(headcount)::INTEGER AS headcount
   FROM facts ${w.sql}
@@ -28,5 +30,8 @@ SELECT b.country, b.region_type, b.direction, b.headcount, r.total
 FROM by_dir AS b JOIN ranked AS r USING (country)
 ORDER BY r.total DESC, b.country, b.direction`,
     params: [...w.params, limit],
-  };
+    },
+    [...w.columns, 'country', 'region_type', 'direction', 'headcount'],
+    ['sum(headcount)'],
+  );
 }

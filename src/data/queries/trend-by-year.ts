@@ -1,6 +1,7 @@
 import type { Direction } from '../schema';
-import { whereFacts, type Filters } from '../filters';
-import type { BuiltQuery } from '../sql';
+import type { Filters } from '../filters';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 export interface TrendRow {
   year: number;
@@ -9,14 +10,18 @@ export interface TrendRow {
   provisional: boolean;
 }
 
-export function trendByYearQuery(filters: Filters): BuiltQuery {
-  const w = whereFacts(filters);
-  return {
+export function trendByYearQuery(filters: Filters): BuiltQuery<TrendRow> {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `SELECT year, direction, sum(headcount)::INTEGER AS headcount,
   bool_or(record_status = 'provisional') AS provisional
 FROM facts ${w.sql}
 GROUP BY year, direction
 ORDER BY year, direction`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'year', 'direction', 'headcount', 'record_status'],
+    ['sum(headcount)'],
+  );
 }

@@ -1,5 +1,6 @@
-import { whereFacts, type Filters } from '../filters';
-import type { BuiltQuery } from '../sql';
+import type { Filters } from '../filters';
+import { declare, type BuiltQuery } from '../sql';
+import { factsWhere } from './facts-scope';
 
 /** What the trend's bars are split by; each a column of `facts`. */
 export const TREND_SPLITS = ['direction', 'activity_type', 'participant_category'] as const;
@@ -18,15 +19,19 @@ export interface TrendStackRow {
  * the data covers: the caller passes the full span, and the chart highlights
  * the selected years.
  */
-export function trendStackQuery(filters: Filters, split: TrendSplit): BuiltQuery {
+export function trendStackQuery(filters: Filters, split: TrendSplit): BuiltQuery<TrendStackRow> {
   if (!TREND_SPLITS.includes(split)) throw new Error(`invalid trend split: ${String(split)}`);
-  const w = whereFacts(filters);
-  return {
+  const w = factsWhere(filters);
+  return declare(
+    {
     sql: `SELECT year, ${split} AS key, sum(headcount)::INTEGER AS headcount,
   bool_or(record_status = 'provisional') AS provisional
 FROM facts ${w.sql}
 GROUP BY year, key
 ORDER BY year, key`,
     params: w.params,
-  };
+    },
+    [...w.columns, 'year', split, 'headcount', 'record_status'],
+    ['sum(headcount)'],
+  );
 }

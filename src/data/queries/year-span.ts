@@ -1,10 +1,10 @@
-import type { BuiltQuery } from '../sql';
+import { declare, type BuiltQuery } from '../sql';
 
 export interface YearSpan {
   min: number | null;
   max: number | null;
 }
 
-export function yearSpanQuery(): BuiltQuery {
-  return { sql: 'SELECT min(year)::INTEGER AS min, max(year)::INTEGER AS max FROM facts', params: [] };
+export function yearSpanQuery(): BuiltQuery<YearSpan> {
+  return declare({ sql: 'SELECT min(year)::INTEGER AS min, max(year)::INTEGER AS max FROM facts', params: [] }, ['year'], []);
 }
