@@ -251,7 +251,8 @@ export class DbClient {
   }
 
   async query<T = Row>(query: BuiltQuery): Promise<T[]> {
-    const response = await this.#send({ type: 'query', sql: query.sql, params: query.params });
+    const { sql, params, columns, measures, facts } = query;
+    const response = await this.#send({ type: 'query', sql, params, columns, measures, facts });
     if (response.type !== 'rows') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
     return response.rows as T[];
   }

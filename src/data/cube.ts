@@ -1,67 +1,234 @@
 /**
- * A pre-aggregate of `facts` for large data: the person-trips summed per combination of the
- * columns the dashboard filters and groups by (the way Mosaic materialises its indexes), built
- * once after a load or an import. A dashboard query that reads only those columns and sums
- * headcount gives the same rows over `facts_cube` as over `facts`, from far fewer rows; any
- * other query (a count of records, a column left out of the cube) keeps reading `facts`.
+ * Per-view pre-aggregates of `facts` for large data, as Mosaic builds its indexes: a table keyed
+ * by the columns a query declares it reads (src/data/sql.ts), holding sum(headcount) per
+ * combination of them. A query whose declared columns a pre-aggregate holds, and whose measures
+ * it can answer (sum(headcount); not a count of records), reads that table instead of `facts`:
+ * a click reads hundreds or thousands of rows, not a million. Routing follows the declaration,
+ * never the words of the SQL.
+ *
+ * A pre-aggregate is built when a query first asks for its columns, and in idle time for what a
+ * click is likely to ask next: each view's columns with the filter bar's and one selection's
+ * (`idlePlans`). The smallest table already built that holds the columns is read to build a new
+ * one. Tables are kept while they pay (facts of PREAGG_MIN_ROWS rows or more; a pre-aggregate
+ * no larger than half of what it is built from), at most PREAGG_MAX_TABLES, least recently used
+ * dropped first; all are dropped when the data changes (`reset`).
+ *
+ * A query over the published cells (`facts` declared as their SQL, src/disclosure/public-cells.ts)
+ * reads them materialised once as a table, and its pre-aggregates are built from that table.
  */
 import type { Engine } from './engine';
+import type { FactsMeasure, QueryWire } from './sql';
 
-/** The columns of `facts` the cube keeps; `headcount` is their sum in it. */
-const DIMENSIONS = [
-  'year',
-  'direction',
-  'region_type',
-  'country',
-  'continent',
-  'program',
-  'participant_category',
-  'partner',
-  'record_status',
-] as const;
+/** Below this many rows of `facts` every query reads `facts` itself: it is quick enough. */
+export const PREAGG_MIN_ROWS = 50_000;
+/** How many tables are kept (the published cells' tables included). */
+export const PREAGG_MAX_TABLES = 64;
+/** The filter bar's columns: every view is filtered by them. */
+export const FILTER_COLUMNS = ['year', 'direction', 'region_type'] as const;
+/** The columns a click on a chart selects. */
+export const SELECTION_COLUMNS = ['country', 'program', 'participant_category', 'partner'] as const;
+/** The measure a pre-aggregate sums; the other declared columns are its keys. */
+const MEASURE = 'headcount';
+const ANSWERABLE: ReadonlySet<FactsMeasure> = new Set(['sum(headcount)']);
 
-/** Columns of `facts` that are not in the cube: a query naming one reads `facts`. */
-const FACTS_ONLY = new Set([
-  'record_id',
-  'activity_type',
-  'start_date',
-  'end_date',
-  'department',
-  'funding',
-  'outcomes',
-  'status',
-  'academic_year',
-  'duration_days',
-  'duration_band',
-]);
-
-/** Below this many rows the dashboard's queries are quick over `facts` itself. */
-export const CUBE_MIN_ROWS = 50_000;
-
-/**
- * Builds `facts_cube` when `facts` is large enough and the cube is much smaller than it; drops
- * it otherwise. Returns whether queries may use it.
- */
-export async function buildCube(engine: Engine, minRows = CUBE_MIN_ROWS): Promise<boolean> {
-  await engine.exec('DROP TABLE IF EXISTS facts_cube');
-  const [facts] = await engine.query('SELECT count(*)::INTEGER AS n FROM facts');
-  const rows = Number(facts?.n ?? 0);
-  if (rows < minRows) return false;
-  const dims = DIMENSIONS.join(', ');
-  await engine.exec(
-    `CREATE TABLE facts_cube AS SELECT ${dims}, sum(headcount)::BIGINT AS headcount FROM facts GROUP BY ${dims}`,
-  );
-  const [cube] = await engine.query('SELECT count(*)::INTEGER AS n FROM facts_cube');
-  if (Number(cube?.n ?? 0) * 2 > rows) {
-    await engine.exec('DROP TABLE facts_cube');
-    return false;
-  }
-  return true;
+interface Table {
+  name: string;
+  /** The source it sums: '' for `facts`, else the SQL of the relation read as facts. */
+  source: string;
+  /** Its key columns; null for a materialised source (the relation itself, every column). */
+  keys: ReadonlySet<string> | null;
+  rows: number;
 }
 
-/** The query over the cube when it gives the same rows there, else the query unchanged. */
-export function overCube(sql: string): string {
-  if (!/\bFROM facts\b/.test(sql) || sql.includes('*')) return sql;
-  for (const word of sql.match(/\w+/g) ?? []) if (FACTS_ONLY.has(word)) return sql;
-  return sql.replace(/\bFROM facts\b/g, 'FROM facts_cube');
+/** What the router did with a query: the SQL to run, and the table it reads (null: as written). */
+export interface Routed {
+  sql: string;
+  table: string | null;
+}
+
+const keyOf = (source: string, keys: Iterable<string>): string => `${source}\u0000${[...keys].sort().join(',')}`;
+
+export class PreAggregates {
+  #engine: Engine | null = null;
+  #factsRows = 0;
+  /** Built tables by key (source and sorted columns), least recently used first; null: does not pay. */
+  #tables = new Map<string, Table | null>();
+  /** Column sets to build in idle time, by key, in the order they were planned. */
+  #plans = new Map<string, { source: string; keys: string[] }>();
+  #next = 0;
+  /** Called with a table's name when it is dropped (the worker forgets statements reading it). */
+  onDrop: (table: string) => void = () => {};
+
+  /** Drops every table and plan, and counts the rows of `facts` as they are now (after a load or an import). */
+  async reset(engine: Engine, minRows = PREAGG_MIN_ROWS): Promise<void> {
+    await this.clear();
+    this.#engine = engine;
+    const [facts] = await engine.query('SELECT count(*)::INTEGER AS n FROM facts');
+    const rows = Number(facts?.n ?? 0);
+    this.#factsRows = rows >= minRows ? rows : 0;
+  }
+
+  /** Drops every table and plan; queries read as written until the next reset. */
+  async clear(): Promise<void> {
+    const engine = this.#engine;
+    const tables = [...this.#tables.values()].filter((t): t is Table => t !== null);
+    this.#tables.clear();
+    this.#plans.clear();
+    this.#factsRows = 0;
+    for (const table of tables) {
+      this.onDrop(table.name);
+      await engine?.exec(`DROP TABLE IF EXISTS ${table.name}`);
+    }
+  }
+
+  /** Whether queries may be routed (facts large enough). */
+  get active(): boolean {
+    return this.#factsRows > 0 && this.#engine !== null;
+  }
+
+  /** The tables built, for tests and the console: name, source ('' for facts), key columns, rows. */
+  get tables(): Array<{ name: string; facts: boolean; keys: string[] | null; rows: number }> {
+    return [...this.#tables.values()]
+      .filter((t): t is Table => t !== null)
+      .map((t) => ({ name: t.name, facts: t.source === '', keys: t.keys && [...t.keys].sort(), rows: t.rows }));
+  }
+
+  /** Whether idle time has pre-aggregates left to build. */
+  get idleWork(): boolean {
+    return this.active && this.#plans.size > 0;
+  }
+
+  /**
+   * The SQL to run for a query: over the smallest pre-aggregate holding its declared columns when
+   * its measures allow (built now when none does), over the materialised published cells when it
+   * reads them, else as written. Plans the pre-aggregates a click on its view would ask next.
+   */
+  async route(query: QueryWire): Promise<Routed> {
+    const asWritten = { sql: query.sql, table: null };
+    const columns = query.columns;
+    if (!this.active || !columns || columns.length === 0) return asWritten;
+    const source = query.facts ?? '';
+    const from = source === '' ? /\bFROM facts\b/g : `FROM (${source}) AS facts`;
+    if (typeof from === 'string' ? !query.sql.includes(from) : !/\bFROM facts\b/.test(query.sql)) return asWritten;
+    const over = (table: Table): Routed => ({
+      sql: query.sql.replaceAll(from, `FROM ${table.name} AS facts`),
+      table: table.name,
+    });
+    const summable = (query.measures ?? ['rows']).every((m) => ANSWERABLE.has(m));
+    try {
+      if (summable) {
+        const keys = columns.filter((c) => c !== MEASURE);
+        let table = this.#covering(source, keys);
+        if (!table) {
+          // A shape no table foresaw (a view's first ask, a second selection): built now, and
+          // what a click on it would ask next is planned for idle time.
+          this.#plan(source, keys);
+          table = await this.#build(source, keys);
+        }
+        if (table) return over(table);
+      }
+      if (source === '') return asWritten;
+      const cells = await this.#source(source);
+      return cells ? over(cells) : asWritten;
+    } catch (error) {
+      // A declared column the source lacks: the query as written gives the engine's own error.
+      console.warn('pre-aggregate not built', error);
+      return asWritten;
+    }
+  }
+
+  /** Builds the next planned pre-aggregate not yet covered; returns whether any remain. */
+  async buildIdle(): Promise<boolean> {
+    for (const [key, plan] of this.#plans) {
+      this.#plans.delete(key);
+      if (!this.active) return false;
+      if (this.#covering(plan.source, plan.keys, false)) continue;
+      try {
+        await this.#build(plan.source, plan.keys);
+      } catch (error) {
+        console.warn('pre-aggregate not built', error);
+      }
+      break;
+    }
+    return this.idleWork;
+  }
+
+  /** The columns a click on this view would ask with: the view's own, the filter bar's, one selection. */
+  #plan(source: string, keys: readonly string[]): void {
+    for (const selection of SELECTION_COLUMNS) {
+      const planned = [...new Set([...keys, ...FILTER_COLUMNS, selection])].sort();
+      const key = keyOf(source, planned);
+      if (!this.#tables.has(key) && !this.#plans.has(key)) this.#plans.set(key, { source, keys: planned });
+    }
+  }
+
+  /** The smallest pre-aggregate built over `source` holding every one of `keys`; marked as used. */
+  #covering(source: string, keys: readonly string[], touch = true): Table | null {
+    let best: Table | null = null;
+    for (const table of this.#tables.values()) {
+      if (!table || table.source !== source || !table.keys) continue;
+      if (!keys.every((k) => table.keys!.has(k))) continue;
+      if (!best || table.rows < best.rows) best = table;
+    }
+    if (best && touch) this.#touch(best);
+    return best;
+  }
+
+  #touch(table: Table): void {
+    const key = keyOf(table.source, table.keys ?? ['*']);
+    this.#tables.delete(key);
+    this.#tables.set(key, table);
+  }
+
+  /** The published cells (or another relation read as facts) as a table of their own. */
+  async #source(source: string): Promise<Table | null> {
+    const key = keyOf(source, ['*']);
+    const known = this.#tables.get(key);
+    if (known !== undefined) {
+      if (known) this.#touch(known);
+      return known;
+    }
+    const name = `preagg_${this.#next++}`;
+    const engine = this.#engine!;
+    await engine.exec(`CREATE TABLE ${name} AS ${source}`);
+    const [{ n } = { n: 0 }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${name}`);
+    return this.#keep(key, { name, source, keys: null, rows: Number(n) });
+  }
+
+  /** Builds the pre-aggregate of `keys` over `source`, from the smallest table holding them; null when it does not pay. */
+  async #build(source: string, keys: readonly string[]): Promise<Table | null> {
+    const key = keyOf(source, keys);
+    if (this.#tables.has(key)) return null; // built and found not to pay
+    const base = this.#covering(source, keys, false) ?? (source === '' ? null : await this.#source(source));
+    if (source !== '' && !base) return null;
+    const from = base ? base.name : 'facts';
+    const fromRows = base ? base.rows : this.#factsRows;
+    const name = `preagg_${this.#next++}`;
+    const engine = this.#engine!;
+    const dims = [...keys].sort().join(', ');
+    const select = dims ? `${dims}, ` : '';
+    const group = dims ? ` GROUP BY ${dims}` : '';
+    await engine.exec(
+      `CREATE TABLE ${name} AS SELECT ${select}sum(${MEASURE})::BIGINT AS ${MEASURE} FROM ${from}${group}`,
+    );
+    const [{ n } = { n: 0 }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${name}`);
+    const rows = Number(n);
+    if (rows * 2 > fromRows) {
+      await engine.exec(`DROP TABLE ${name}`);
+      this.#tables.set(key, null);
+      return null;
+    }
+    return this.#keep(key, { name, source, keys: new Set(keys), rows });
+  }
+
+  async #keep(key: string, table: Table): Promise<Table> {
+    this.#tables.set(key, table);
+    const built = [...this.#tables.entries()].filter((e): e is [string, Table] => e[1] !== null);
+    for (const [oldKey, old] of built.slice(0, Math.max(0, built.length - PREAGG_MAX_TABLES))) {
+      this.#tables.delete(oldKey);
+      this.onDrop(old.name);
+      await this.#engine!.exec(`DROP TABLE IF EXISTS ${old.name}`);
+    }
+    return table;
+  }
 }

@@ -1,58 +1,46 @@
-import type { Direction, RegionType } from './schema';
+import {
+  CHOICE_KEYS,
+  FILTER_DEFS,
+  SELECTION_KEYS,
+  choiceDef,
+  selectionDef,
+  type Filters,
+  type SelectionKey,
+} from '../domain/filters';
 import type { BuiltQuery } from './sql';
 
-/**
- * What every view is filtered by: the filter bar's values plus the selections
- * made by clicking a chart (null when not set). Queries bind every value.
- */
-export interface Filters {
-  yearFrom: number;
-  yearTo: number;
-  direction: Direction | 'all';
-  /** 国外, 港澳台, or 国（境）外 (both). */
-  region: RegionType | 'all';
-  /** ISO alpha-2 code. */
-  country: string | null;
-  program: string | null;
-  category: string | null;
-  partner: string | null;
-}
+// The filters are defined once, in src/domain/filters.ts; these re-exports keep older imports working.
+export { defaultFilters, SELECTION_KEYS, type Filters, type SelectionKey } from '../domain/filters';
 
-export const SELECTION_KEYS = ['country', 'program', 'category', 'partner'] as const;
-export type SelectionKey = (typeof SELECTION_KEYS)[number];
-
-/** The column of `facts` each selection filters. */
-const SELECTION_COLUMNS: Record<SelectionKey, string> = {
-  country: 'country',
-  program: 'program',
-  category: 'participant_category',
-  partner: 'partner',
-};
-
-export function defaultFilters(yearFrom: number, yearTo: number): Filters {
-  return { yearFrom, yearTo, direction: 'all', region: 'all', country: null, program: null, category: null, partner: null };
+/** A WHERE clause over `facts`, its bound values and the columns of `facts` it reads. */
+export interface WhereFacts {
+  sql: string;
+  params: BuiltQuery['params'];
+  columns: readonly string[];
 }
 
 /**
- * The WHERE clause over `facts` for these filters. `except` leaves one
+ * The WHERE clause over `facts` for these filters, built from the filter definitions: the span
+ * of years always, then each choice not 'all' and each selection set. `except` leaves one
  * selection out, so a chart that sets it still shows the alternatives.
  */
-export function whereFacts(filters: Filters, except?: SelectionKey): BuiltQuery {
-  const parts = ['year BETWEEN ? AND ?'];
+export function whereFacts(filters: Filters, except?: SelectionKey): WhereFacts {
+  const years = FILTER_DEFS.years.column;
+  const parts = [`${years} BETWEEN ? AND ?`];
   const params: BuiltQuery['params'] = [filters.yearFrom, filters.yearTo];
-  if (filters.direction !== 'all') {
-    parts.push('direction = ?');
-    params.push(filters.direction);
-  }
-  if (filters.region !== 'all') {
-    parts.push('region_type = ?');
-    params.push(filters.region);
+  const columns: string[] = [years];
+  const add = (column: string, value: string) => {
+    parts.push(`${column} = ?`);
+    params.push(value);
+    columns.push(column);
+  };
+  for (const key of CHOICE_KEYS) {
+    const value = filters[key];
+    if (value !== 'all') add(choiceDef(key).column, value);
   }
   for (const key of SELECTION_KEYS) {
     const value = filters[key];
-    if (value === null || key === except) continue;
-    parts.push(`${SELECTION_COLUMNS[key]} = ?`);
-    params.push(value);
+    if (value !== null && key !== except) add(selectionDef(key).column, value);
   }
-  return { sql: `WHERE ${parts.join(' AND ')}`, params };
+  return { sql: `WHERE ${parts.join(' AND ')}`, params, columns };
 }

@@ -1,11 +1,13 @@
 import type { FileReport as CheckedFile } from '../import/report';
-import type { Row, SqlParam } from './engine';
+import type { Row } from './engine';
+import type { QueryWire } from './sql';
 import type { ImportProgressDetail, ImportRequest, ImportResponse } from './import-protocol';
 
 /** What the page asks of the database worker. Every request carries an id. */
 export type Request =
   | { id: number; type: 'load'; dataUrl: string }
-  | { id: number; type: 'query'; sql: string; params: SqlParam[] }
+  /** One query, with what it declares it reads: the worker routes it by that (src/data/cube.ts). */
+  | ({ id: number; type: 'query' } & QueryWire)
   /** Stops the console query `target` (running or still waiting); answered by that query's error. */
   | { id: number; type: 'cancel'; target: number }
   | ImportRequest;

@@ -13,8 +13,9 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { arrowToRows } from './arrow-rows';
 import { lockDown, runConsole } from './console';
 import type { Engine, Row, SqlParam } from './engine';
+import type { QueryWire } from './sql';
 import { isFatalEngineError } from './fatal';
-import { buildCube, overCube } from './cube';
+import { PreAggregates } from './cube';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import { runPending } from './pending';
@@ -74,8 +75,15 @@ async function instantiate(): Promise<Connection> {
  * whenever tables may change (load, import) so none outlives its tables.
  */
 const prepared = new Map<string, PreparedStatement>();
-/** Whether `facts_cube` holds the current `facts` (large data only; see cube.ts). */
-let cube = false;
+/** Per-view pre-aggregates of large data (cube.ts); a statement reading one is forgotten when it is dropped. */
+const preaggs = new PreAggregates();
+preaggs.onDrop = (table) => {
+  for (const [sql, statement] of prepared) {
+    if (!sql.includes(`FROM ${table} AS facts`)) continue;
+    statement.close();
+    prepared.delete(sql);
+  }
+};
 const MAX_PREPARED = 200;
 
 function dropPrepared(): void {
@@ -120,6 +128,14 @@ function engineOf(bindings: Bindings, connection: Connection): Engine {
 /** Console queries sent and not yet answered, by request id: a cancel request aborts one. */
 const consoles = new Map<number, AbortController>();
 
+/** The single-query path: every dashboard query runs here. */
+async function runQuery(query: QueryWire): Promise<Row[]> {
+  const connection = await open();
+  // Over the smallest pre-aggregate holding the columns the query declares, when one answers it.
+  const routed = await preaggs.route(query);
+  return runPrepared(connection, routed.sql, query.params);
+}
+
 async function fetchText(url: string): Promise<string | null> {
   const response = await fetch(url);
   if (response.status === 404) return null;
@@ -161,10 +177,10 @@ async function handle(request: Request): Promise<void> {
       }
       try {
         post({ id, type: 'progress', stage: 'ingest' });
-        cube = false;
         const engine = engineOf(db as Bindings, connection);
+        await preaggs.clear();
         const files = await ingest(engine, texts);
-        cube = await buildCube(engine);
+        await preaggs.reset(engine);
         const ms = performance.now() - started;
         timings.ingest = ms - timings.engine - timings.fetch;
         post({ id, type: 'loaded', result: { files, timings, ms } });
@@ -176,8 +192,7 @@ async function handle(request: Request): Promise<void> {
     case 'query': {
       const started = performance.now();
       try {
-        const connection = await open();
-        const rows = runPrepared(connection, cube ? overCube(request.sql) : request.sql, request.params);
+        const rows = await runQuery(request);
         post({ id, type: 'rows', rows, ms: performance.now() - started });
       } catch (error) {
         post({ id, type: 'error', error: { ...toError(error, 'query'), detail: request.sql } });
@@ -204,9 +219,9 @@ async function handle(request: Request): Promise<void> {
       try {
         const engine = engineOf(db as Bindings, await open());
         const changes = request.type === 'import' || request.type === 'restore';
-        if (changes) cube = false;
+        if (changes) await preaggs.clear();
         await handleImportRequest(engine, request, post);
-        if (changes) cube = await buildCube(engine);
+        if (changes) await preaggs.reset(engine);
       } catch (error) {
         post({ id, type: 'error', error: toError(error, 'import') });
       }
@@ -227,5 +242,38 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
   // Heard at once, between the polls of the running query (src/data/pending.ts), not queued behind it.
   if (request.type === 'cancel') return consoles.get(request.target)?.abort();
   if (request.type === 'console') consoles.set(request.id, new AbortController());
-  queue = queue.then(() => handle(request)).catch((error: unknown) => console.error(error));
+  pending++;
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => console.error(error))
+    .finally(() => {
+      pending--;
+      idleSoon();
+    });
 });
+
+/** Requests sent and not yet answered; idle work waits for none to be left. */
+let pending = 0;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+/** How long the worker waits after its last answer before building in idle time (a click's queries come together). */
+const IDLE_MS = 40;
+
+/**
+ * Builds the pre-aggregates a click is likely to ask next (cube.ts) one at a time while no request
+ * waits, yielding between them: a request arriving meanwhile waits for one build at most.
+ */
+function idleSoon(): void {
+  if (idleTimer !== null || pending > 0 || !preaggs.idleWork) return;
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (pending > 0) return; // the last request's end asks again
+    pending++;
+    queue = queue
+      .then(async () => void (await preaggs.buildIdle()))
+      .catch((error: unknown) => console.error(error))
+      .finally(() => {
+        pending--;
+        idleSoon();
+      });
+  }, IDLE_MS);
+}

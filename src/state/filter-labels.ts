@@ -1,9 +1,19 @@
-import type { Filters } from '../data/filters';
+import {
+  CHOICE_KEYS,
+  FILTER_DEFS,
+  SELECTION_KEYS,
+  choiceDef,
+  selectionDef,
+  type FilterKey,
+  type FilterLabel,
+  type Filters,
+} from '../domain/filters';
 import type { MessageKey } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
+import { departmentName } from '../reference/departments';
 
-/** A filter that differs from its default: what a chip says and removes. */
-export type ChipKey = 'years' | 'direction' | 'region' | 'country' | 'program' | 'category' | 'partner';
+/** A filter that differs from its default: what a chip says and removes (its key in src/domain/filters.ts). */
+export type ChipKey = FilterKey;
 
 export interface Chip {
   key: ChipKey;
@@ -20,43 +30,70 @@ export interface LabelContext {
   span: readonly [number, number];
 }
 
-const CATEGORY_KEYS = ['student', 'teacher', 'staff', 'leader', 'expert', 'other'];
-
-function named(ctx: LabelContext, kind: 'program' | 'partner', id: string): string {
-  const name = ctx.names.get(`${kind}:${id}`);
-  if (!name) return id;
-  return ctx.locale === 'en' ? name.name_en : name.name_zh;
+/** A selected value's name, as its definition says to name it. */
+export function selectionName(label: FilterLabel, value: string, ctx: LabelContext): string {
+  switch (label.kind) {
+    case 'enum':
+      return label.values.includes(value) ? ctx.t(`${label.prefix}.${value}` as MessageKey) : value;
+    case 'country':
+      return ctx.country(value);
+    case 'named': {
+      const name = ctx.names.get(`${label.ref}:${value}`);
+      if (!name) return value;
+      return ctx.locale === 'en' ? name.name_en : name.name_zh;
+    }
+    case 'department':
+      return departmentName(value, ctx.locale);
+  }
 }
 
 export function yearsLabel(ctx: Pick<LabelContext, 't'>, from: number, to: number): string {
   return from === to ? ctx.t('chip.year', { year: from }) : ctx.t('chip.years', { from, to });
 }
 
-/** The active filters as chips, in the order of the filter bar, then the chart selections. */
+/** The active filters as chips, in the order of the definitions: the filter bar's, then the chart selections. */
 export function activeChips(f: Filters, ctx: LabelContext): Chip[] {
   const chips: Chip[] = [];
   if (f.yearFrom !== ctx.span[0] || f.yearTo !== ctx.span[1])
     chips.push({ key: 'years', label: yearsLabel(ctx, f.yearFrom, f.yearTo) });
-  if (f.direction !== 'all')
-    chips.push({ key: 'direction', label: ctx.t('chip.direction', { name: ctx.t(`direction.${f.direction}`) }) });
-  if (f.region !== 'all')
-    chips.push({ key: 'region', label: ctx.t('chip.region', { name: ctx.t(`region.${f.region}`) }) });
-  if (f.country !== null)
-    chips.push({ key: 'country', label: ctx.t('chip.country', { name: ctx.country(f.country) }) });
-  if (f.program !== null)
-    chips.push({ key: 'program', label: ctx.t('chip.program', { name: named(ctx, 'program', f.program) }) });
-  if (f.category !== null) {
-    const name = CATEGORY_KEYS.includes(f.category) ? ctx.t(`category.${f.category}` as MessageKey) : f.category;
-    chips.push({ key: 'category', label: ctx.t('chip.category', { name }) });
+  for (const key of CHOICE_KEYS) {
+    const def = choiceDef(key);
+    const value = f[key];
+    if (value !== 'all')
+      chips.push({
+        key,
+        label: ctx.t(def.chip as MessageKey, { name: ctx.t(`${def.prefix}.${value}` as MessageKey) }),
+      });
   }
-  if (f.partner !== null)
-    chips.push({ key: 'partner', label: ctx.t('chip.partner', { name: named(ctx, 'partner', f.partner) }) });
+  for (const key of SELECTION_KEYS) {
+    const def = selectionDef(key);
+    const value = f[key];
+    if (value !== null)
+      chips.push({ key, label: ctx.t(def.chip as MessageKey, { name: selectionName(def.label, value, ctx) }) });
+  }
   return chips;
 }
 
 /** A chart's subtitle: the years and scope always, then every other active filter. */
 export function filtersSubtitle(f: Filters, ctx: LabelContext): string {
-  const parts = [yearsLabel(ctx, f.yearFrom, f.yearTo), ctx.t(`region.${f.region}`)];
+  const region = choiceDef('region');
+  const parts = [yearsLabel(ctx, f.yearFrom, f.yearTo), ctx.t(`${region.prefix}.${f.region}` as MessageKey)];
   for (const chip of activeChips(f, ctx)) if (chip.key !== 'years' && chip.key !== 'region') parts.push(chip.label);
   return parts.join(ctx.t('subtitle.sep'));
+}
+
+/** The message keys the definitions name (chips, legends, value prefixes): each must be in both languages. */
+export function filterMessageKeys(): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(FILTER_DEFS) as FilterKey[]) {
+    const def = FILTER_DEFS[key];
+    keys.push(def.chip);
+    if (def.kind === 'choice') {
+      keys.push(def.legend, `${def.prefix}.all`, ...def.values.map((v) => `${def.prefix}.${v}`));
+    } else if (def.kind === 'selection' && def.label.kind === 'enum') {
+      const { prefix, values } = def.label;
+      keys.push(...values.map((v) => `${prefix}.${v}`));
+    }
+  }
+  return keys;
 }

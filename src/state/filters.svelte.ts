@@ -1,17 +1,31 @@
-import type { Filters, SelectionKey } from '../data/filters';
+import { clearedFilter, defaultFilters, type FilterKey, type Filters, type SelectionKey } from '../domain/filters';
 
-/** The filter bar's values and chart selections; `value` is the plain snapshot queries take. */
+/** Every field of Filters: the years' two, then each choice and selection of the definitions. */
+const FIELDS = Object.keys(defaultFilters(0, 0)) as (keyof Filters)[];
+
+/**
+ * The filter bar's values and chart selections, one reactive field per filter of the
+ * definitions (src/domain/filters.ts); `value` is the plain snapshot queries take.
+ */
+// The fields are accessors over `#values`, made from the definitions; the interface types them.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface FilterState extends Filters {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class FilterState {
-  yearFrom = $state(0);
-  yearTo = $state(0);
-  direction = $state<Filters['direction']>('all');
-  region = $state<Filters['region']>('all');
-  country = $state<string | null>(null);
-  program = $state<string | null>(null);
-  category = $state<string | null>(null);
-  partner = $state<string | null>(null);
+  #values = $state<Filters>(defaultFilters(0, 0));
   /** The years the data covers, for the year pickers. */
   years = $state<number[]>([]);
+
+  constructor() {
+    for (const field of FIELDS)
+      Object.defineProperty(this, field, {
+        get: () => this.#values[field],
+        set: (value: never) => {
+          this.#values[field] = value;
+        },
+        enumerable: true,
+      });
+  }
 
   setBounds(min: number, max: number): void {
     this.years = Array.from({ length: max - min + 1 }, (_, i) => min + i);
@@ -20,14 +34,7 @@ export class FilterState {
   }
 
   apply(filters: Filters): void {
-    this.yearFrom = filters.yearFrom;
-    this.yearTo = filters.yearTo;
-    this.direction = filters.direction;
-    this.region = filters.region;
-    this.country = filters.country;
-    this.program = filters.program;
-    this.category = filters.category;
-    this.partner = filters.partner;
+    for (const field of FIELDS) (this as Record<string, unknown>)[field] = filters[field];
   }
 
   /** A click on a chart: selects the value, or clears it when it is already selected. */
@@ -35,16 +42,15 @@ export class FilterState {
     this[key] = this[key] === value ? null : value;
   }
 
+  /** A chip removed: its filter back at its default (the years: the span of the data). */
+  clear(key: FilterKey): void {
+    const span = [this.years[0] ?? this.yearFrom, this.years.at(-1) ?? this.yearTo] as const;
+    this.apply(clearedFilter(this.value, key, span));
+  }
+
   get value(): Filters {
-    return {
-      yearFrom: this.yearFrom,
-      yearTo: this.yearTo,
-      direction: this.direction,
-      region: this.region,
-      country: this.country,
-      program: this.program,
-      category: this.category,
-      partner: this.partner,
-    };
+    const out: Record<string, unknown> = {};
+    for (const field of FIELDS) out[field] = this.#values[field];
+    return out as Filters;
   }
 }

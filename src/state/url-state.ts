@@ -1,5 +1,5 @@
-import { defaultFilters, type Filters } from '../data/filters';
-import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../data/schema';
+import type { Filters } from '../data/filters';
+import { parseFilterParams, writeFilterParams, type YearBounds } from './filter-params';
 import { LOCALES, type Locale } from '../i18n/messages';
 import { countryByIso2 } from '../reference/countries';
 import { THEMES, type Theme } from './theme';
@@ -10,7 +10,7 @@ import { TREND_SPLITS, type TrendSplit } from '../data/queries/trend-stack';
 export const URL_STATE_VERSION = 1;
 
 /** The pages a link can open. A profile (`partner`, `country`) names its subject in `id`. */
-export const VIEWS = ['dashboard', 'data', 'partner', 'country'] as const;
+export const VIEWS = ['dashboard', 'data', 'partner', 'country', 'report'] as const;
 export type View = (typeof VIEWS)[number];
 /** The views that are one subject's profile. */
 export const PROFILE_VIEWS = ['partner', 'country'] as const;
@@ -44,10 +44,7 @@ export interface UrlState {
   split?: TrendSplit;
 }
 
-export interface YearBounds {
-  min: number;
-  max: number;
-}
+export type { YearBounds };
 
 const ID = /^[\w.-]{1,64}$/;
 
@@ -77,12 +74,6 @@ function mapZoom(zoom: string | null, at: string | null): MapZoom | null {
 
 const round = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 
-function year(value: string | null, bounds: YearBounds): number | null {
-  if (value === null || !/^\d{4}$/.test(value)) return null;
-  const n = Number(value);
-  return n >= bounds.min && n <= bounds.max ? n : null;
-}
-
 /**
  * Reads a link. Each parameter is checked on its own: an unknown or malformed
  * value falls back to its default, and never reaches SQL except as a bound value.
@@ -94,20 +85,7 @@ export function parseUrlState(
   fallbackTheme: Theme = 'auto',
 ): UrlState {
   const params = new URLSearchParams(search);
-  const filters = defaultFilters(bounds.min, bounds.max);
-  let from = year(params.get('from'), bounds) ?? bounds.min;
-  let to = year(params.get('to'), bounds) ?? bounds.max;
-  if (from > to) [from, to] = [bounds.min, bounds.max];
-  filters.yearFrom = from;
-  filters.yearTo = to;
-  filters.direction = oneOf(params.get('dir'), DIRECTIONS) ?? 'all';
-  filters.region = oneOf(params.get('scope'), REGION_TYPES) ?? 'all';
-  filters.country = country(params.get('country'));
-  filters.category = oneOf(params.get('category'), PARTICIPANT_CATEGORIES);
-  for (const key of ['program', 'partner'] as const) {
-    const value = params.get(key);
-    filters[key] = value !== null && ID.test(value) ? value : null;
-  }
+  const filters = parseFilterParams(params, bounds);
   let view = oneOf(params.get('view'), VIEWS) ?? 'dashboard';
   const id = params.get('id');
   const profile =
@@ -147,13 +125,6 @@ export function formatUrlState(state: UrlState, bounds: YearBounds): string {
     params.set('at', `${round(zoom.lon, 2)},${round(zoom.lat, 2)}`);
   }
   if (state.split && state.split !== 'direction') params.set('split', state.split);
-  if (filters.yearFrom !== bounds.min) params.set('from', String(filters.yearFrom));
-  if (filters.yearTo !== bounds.max) params.set('to', String(filters.yearTo));
-  if (filters.direction !== 'all') params.set('dir', filters.direction);
-  if (filters.region !== 'all') params.set('scope', filters.region);
-  for (const key of ['country', 'program', 'category', 'partner'] as const) {
-    const value = filters[key];
-    if (value !== null) params.set(key, value);
-  }
+  writeFilterParams(params, filters, bounds);
   return `?${params.toString()}`;
 }

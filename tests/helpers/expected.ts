@@ -1,6 +1,13 @@
 // Expectations computed from the CSV text in plain TypeScript, independently of the app's SQL.
 import { csvParse } from 'd3';
-import type { Filters } from '../../src/data/filters';
+import {
+  CHOICE_KEYS,
+  SELECTION_KEYS,
+  choiceDef,
+  selectionDef,
+  type Filters,
+  type SelectionKey,
+} from '../../src/domain/filters';
 import { countryByIso2 } from '../../src/reference/countries';
 import { readDataFile } from './node-engine';
 
@@ -27,6 +34,14 @@ export interface Trip {
   groups: readonly string[];
   /** The duration band: d1_7, d8_30, d31_90, d91_180, d181_plus, or 'unknown' without an end date. */
   band: string;
+  funding: string;
+  department: string;
+  /**
+   * The value of each column of `facts` by its name, as read here from the CSV: the file's own
+   * column of that name, or (year, region_type) derived above. The filter definitions name the
+   * column each filter reads (src/domain/filters.ts); the oracle looks it up here.
+   */
+  fields: Readonly<Record<string, string | undefined>>;
 }
 
 /** The band of a stay of `days` days (both ends counted). */
@@ -57,24 +72,33 @@ export const trips: Trip[] = csv('exchanges.csv').map((r) => {
     continent: country.continent,
     groups: country.groups,
     band: durationBand(days),
+    funding: r.funding ?? '',
+    department: r.department ?? '',
+    fields: { ...r, year: r.start_date!.slice(0, 4), region_type: country.regionType },
   };
 });
 
-type Key = 'country' | 'program' | 'category' | 'partner';
+/**
+ * Whether a trip passes the filters, each filter of the definitions compared with the trip's own
+ * value of the column it names; `except` leaves one selection out, as a chart does for its own.
+ */
+export function passes(t: Trip, f: Filters, except?: SelectionKey, ignoreDirection = false): boolean {
+  if (t.year < f.yearFrom || t.year > f.yearTo) return false;
+  for (const key of CHOICE_KEYS) {
+    if (key === 'direction' && ignoreDirection) continue;
+    const value = f[key];
+    if (value !== 'all' && t.fields[choiceDef(key).column] !== value) return false;
+  }
+  for (const key of SELECTION_KEYS) {
+    const value = f[key];
+    if (key !== except && value !== null && t.fields[selectionDef(key).column] !== value) return false;
+  }
+  return true;
+}
 
 /** The trips the filters select; `except` leaves one selection out, as a chart does for its own. */
-export function matching(f: Filters, except?: Key, ignoreDirection = false): Trip[] {
-  return trips.filter(
-    (t) =>
-      t.year >= f.yearFrom &&
-      t.year <= f.yearTo &&
-      (ignoreDirection || f.direction === 'all' || t.direction === f.direction) &&
-      (f.region === 'all' || t.region === f.region) &&
-      (except === 'country' || f.country === null || t.country === f.country) &&
-      (except === 'program' || f.program === null || t.program === f.program) &&
-      (except === 'category' || f.category === null || t.category === f.category) &&
-      (except === 'partner' || f.partner === null || t.partner === f.partner),
-  );
+export function matching(f: Filters, except?: SelectionKey, ignoreDirection = false): Trip[] {
+  return trips.filter((t) => passes(t, f, except, ignoreDirection));
 }
 
 /** Sums person-trips by a key made from each trip; trips whose key is null are left out. */

@@ -1,8 +1,8 @@
 // What a public view should publish, computed from the CSV files in plain TypeScript (tests/helpers/expected.ts),
 // independently of the app's SQL and of src/disclosure: the rounding of base cells written out again.
-import { defaultFilters, type Filters } from '../../src/data/filters';
+import { defaultFilters, type Filters, type SelectionKey } from '../../src/domain/filters';
 import { countryByIso2 } from '../../src/reference/countries';
-import { sumBy, trips, type Trip } from './expected';
+import { passes, sumBy, trips, type Trip } from './expected';
 
 /** HESA-style rounding of one count: 0–2 → 0, every other count to the nearest multiple of 5. */
 export const publishOracle = (x: number): number => (x <= 2 ? 0 : 5 * Math.round(x / 5));
@@ -49,21 +49,9 @@ export const publishedTrips: Trip[] = (() => {
     .filter((c) => c.headcount > 0);
 })();
 
-type Key = 'country' | 'program' | 'category' | 'partner';
-
 /** The published cells the filters select (`except` leaves one selection out, as a chart does for its own). */
-export function publishedMatching(f: Filters, except?: Key, ignoreDirection = false): Trip[] {
-  return publishedTrips.filter(
-    (t) =>
-      t.year >= f.yearFrom &&
-      t.year <= f.yearTo &&
-      (ignoreDirection || f.direction === 'all' || t.direction === f.direction) &&
-      (f.region === 'all' || t.region === f.region) &&
-      (except === 'country' || f.country === null || t.country === f.country) &&
-      (except === 'program' || f.program === null || t.program === f.program) &&
-      (except === 'category' || f.category === null || t.category === f.category) &&
-      (except === 'partner' || f.partner === null || t.partner === f.partner),
-  );
+export function publishedMatching(f: Filters, except?: SelectionKey, ignoreDirection = false): Trip[] {
+  return publishedTrips.filter((t) => passes(t, f, except, ignoreDirection));
 }
 
 /** One bar of a split chart as published: its parts by direction and its own rounded total. */

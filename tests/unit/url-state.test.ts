@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { defaultFilters } from '../../src/data/filters';
-import { DIRECTIONS, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../../src/data/schema';
+import { DIRECTIONS, FUNDING, PARTICIPANT_CATEGORIES, REGION_TYPES } from '../../src/data/schema';
 import { LOCALES } from '../../src/i18n/messages';
 import { COUNTRIES } from '../../src/reference/countries';
 import { formatUrlState, isProfileView, parseUrlState, VIEWS, type UrlState } from '../../src/state/url-state';
@@ -21,6 +21,13 @@ const state: fc.Arbitrary<UrlState> = fc
     program: fc.option(fc.stringMatching(/^[\w.-]{1,64}$/)),
     category: fc.option(fc.constantFrom(...PARTICIPANT_CATEGORIES)),
     partner: fc.option(fc.stringMatching(/^[\w.-]{1,64}$/)),
+    funding: fc.option(fc.constantFrom(...FUNDING)),
+    department: fc.option(
+      fc.oneof(
+        fc.constantFrom('旅游学院', '国际交流与合作处', 'School of Arts & Design'),
+        fc.stringMatching(/^[a-zA-Z0-9]{1,64}$/),
+      ),
+    ),
     locale: fc.constantFrom(...LOCALES),
     view: fc.constantFrom(...VIEWS),
     theme: fc.constantFrom(...THEMES),
@@ -71,6 +78,8 @@ describe('URL state', () => {
             'program',
             'category',
             'partner',
+            'funding',
+            'department',
             'lang',
             'v',
             'view',
@@ -103,6 +112,8 @@ describe('URL state', () => {
           expect(filters.yearFrom).toBeLessThanOrEqual(filters.yearTo);
           expect(['all', ...DIRECTIONS]).toContain(filters.direction);
           if (filters.country !== null) expect(countries).toContain(filters.country);
+          if (filters.funding !== null) expect(FUNDING).toContain(filters.funding);
+          if (filters.department !== null) expect(filters.department).not.toMatch(/[<>"`=;\p{C}]/u);
         },
       ),
       { numRuns: 500 },
@@ -119,6 +130,8 @@ describe('URL state', () => {
     ['?program=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'markup in an id'],
     ['?from=2019&to=2014', 'a reversed range'],
     ['?country=CN', 'the mainland as a destination'],
+    ['?funding=bribes&department=%3Cscript%3E', 'an unknown funding source, markup as a department'],
+    ['?department=%E6%97%85%0A%E6%B8%B8', 'a department with a line break'],
     ['?view=partner', 'a partner profile without its partner'],
     ['?view=partner&id=%3Cb%3E', 'a partner profile of markup'],
     ['?view=country&id=CN', 'a profile of the mainland'],

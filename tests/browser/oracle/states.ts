@@ -3,7 +3,15 @@
  * data (the sample may be regenerated): the first and last years, the country, program and partner
  * with the most person-trips.
  */
-import { defaultFilters, type Filters } from '../../../src/data/filters';
+import {
+  CHOICE_KEYS,
+  FILTER_DEFS,
+  SELECTION_KEYS,
+  choiceDef,
+  defaultFilters,
+  selectionDef,
+  type Filters,
+} from '../../../src/domain/filters';
 import type { Locale } from '../../../src/i18n/messages';
 import { matching, sumBy, trips, yearBounds } from '../../helpers/expected';
 import type { StackSplit } from '../../helpers/expected-views';
@@ -119,14 +127,14 @@ export function shownFilters(s: OracleState): Filters {
   return s.playback ? frameFilters(s.filters, s.playback.mode, s.playback.to) : s.filters;
 }
 
-/** The link's query string for these filters (without the language). */
+/** The link's query string for these filters (without the language), each parameter named by its definition. */
 export function search(f: Filters): string {
-  const p = new URLSearchParams({ from: String(f.yearFrom), to: String(f.yearTo) });
-  if (f.direction !== 'all') p.set('dir', f.direction);
-  if (f.region !== 'all') p.set('scope', f.region);
-  for (const key of ['country', 'program', 'partner', 'category'] as const) {
+  const [from, to] = FILTER_DEFS.years.params;
+  const p = new URLSearchParams({ [from]: String(f.yearFrom), [to]: String(f.yearTo) });
+  for (const key of CHOICE_KEYS) if (f[key] !== 'all') p.set(choiceDef(key).param, f[key]);
+  for (const key of SELECTION_KEYS) {
     const v = f[key];
-    if (v !== null) p.set(key, v);
+    if (v !== null) p.set(selectionDef(key).param, v);
   }
   return `?${p.toString()}`;
 }
