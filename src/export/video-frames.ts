@@ -22,11 +22,23 @@ export const VIDEO_HEIGHT = 1080;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = 48;
-/** The chart is drawn this wide at its own text size, then scaled into its box (≈1.6×: 12 px text reads 19 px). */
-const CHART_WIDTH = 1160;
-const CHART_TOP = 250;
 const FOOTER_LINE = 32;
 const FOOTER_SIZE = 22;
+/** Room for the footer's lines (source and date, the fixed-scale note, the rule wrapped to two). */
+const FOOTER_LINES = 4;
+/**
+ * The chart's box. The chart is drawn at 1/SCALE of it at its own text size (12 px) and scaled
+ * up, so its text reads about 19 px at 1920×1080, as on a slide.
+ */
+const CHART_BOX = {
+  x: PAD,
+  y: 220,
+  width: VIDEO_WIDTH - PAD * 2,
+  height: VIDEO_HEIGHT - PAD - FOOTER_LINE * FOOTER_LINES - 16 - 220,
+};
+const SCALE = 1.6;
+const CHART_WIDTH = Math.round(CHART_BOX.width / SCALE);
+const CHART_HEIGHT = Math.round(CHART_BOX.height / SCALE);
 
 export interface VideoText {
   title: string;
@@ -74,7 +86,8 @@ export async function frameCharts<R>(
       (width) => {
         const ctx: ChartContext = { ...publicContext(context(width)), years: frame };
         if (fixed) ctx.fixed = fixed;
-        return def.spec(rowsOf[i]!, ctx);
+        // The box's height, whatever the number of bars: the text keeps its size.
+        return { ...def.spec(rowsOf[i]!, ctx), height: CHART_HEIGHT };
       },
       () => '',
     );
@@ -153,7 +166,7 @@ export function frameSvg(drawn: FrameChart, words: VideoText, fontCss: string): 
   const label = words.frameLabel(drawn.frame);
   const right = VIDEO_WIDTH - PAD;
   root.append(
-    text(label.year, right, PAD + 120, {
+    text(label.year, right, PAD + 112, {
       'font-size': '140',
       'font-weight': '700',
       fill: '#1f6fb2',
@@ -162,10 +175,10 @@ export function frameSvg(drawn: FrameChart, words: VideoText, fontCss: string): 
     }),
   );
   if (label.note)
-    root.append(text(label.note, right, PAD + 164, { 'font-size': '26', fill: muted, 'text-anchor': 'end' }));
+    root.append(text(label.note, right, PAD + 152, { 'font-size': '26', fill: muted, 'text-anchor': 'end' }));
 
   let x = PAD;
-  const legendY = PAD + 150;
+  const legendY = PAD + 140;
   for (const item of drawn.legend) {
     const swatch = document.createElementNS(SVG_NS, 'rect');
     for (const [k, v] of Object.entries({ x, y: legendY - 20, width: 24, height: 24, fill: item.color })) {
@@ -175,9 +188,11 @@ export function frameSvg(drawn: FrameChart, words: VideoText, fontCss: string): 
     x += 32 + item.label.length * 26 + 32;
   }
 
-  const footer = words.footer.flatMap((line) => wrapLine(line, FOOTER_SIZE, VIDEO_WIDTH - PAD * 2));
-  const footerTop = VIDEO_HEIGHT - PAD - FOOTER_LINE * footer.length;
-  const box = { x: PAD, y: CHART_TOP, width: VIDEO_WIDTH - PAD * 2, height: footerTop - CHART_TOP - 16 };
+  const footer = words.footer
+    .flatMap((line) => wrapLine(line, FOOTER_SIZE, VIDEO_WIDTH - PAD * 2))
+    .slice(0, FOOTER_LINES);
+  const footerTop = CHART_BOX.y + CHART_BOX.height + 16;
+  const box = CHART_BOX;
   const source = drawn.chart;
   const viewBox = source.viewBox?.baseVal;
   const w = Number(source.getAttribute('width')) || viewBox?.width || CHART_WIDTH;
