@@ -31,12 +31,15 @@ export function handCountsQuery(year: number): BuiltQuery {
 export interface ReportYears {
   min: number | null;
   max: number | null;
+  /** The last year a record starts in: the year the view opens on. */
+  latest: number | null;
 }
 
 /** The first and last year any record's stay or any hand-kept count reaches. */
 export function reportYearsQuery(): BuiltQuery {
   return {
-    sql: `SELECT min(y)::INTEGER AS min, max(y)::INTEGER AS max FROM (
+    sql: `SELECT min(y)::INTEGER AS min, max(y)::INTEGER AS max,
+        (SELECT max(year(start_date)) FROM facts)::INTEGER AS latest FROM (
         SELECT year(start_date) AS y FROM facts
         UNION ALL SELECT year(coalesce(end_date, start_date)) FROM facts
         UNION ALL SELECT year FROM annual_counts)`,
