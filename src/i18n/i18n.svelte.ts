@@ -9,6 +9,7 @@ import {
   formatMoment,
   formatNumber,
   formatPercent,
+  formatSignedPercent,
   translate,
   type Params,
 } from './translate';
@@ -47,6 +48,8 @@ export class I18n {
   n = (value: number): string => formatNumber(this.#locale, value);
   /** A figure with one decimal (seconds). */
   decimal = (value: number): string => formatDecimal(this.#locale, value);
+  /** A change with one decimal (`+8.5%`). */
+  signedPercent = (ratio: number): string => formatSignedPercent(this.#locale, ratio);
   percent = (ratio: number): string => formatPercent(this.#locale, ratio);
   /** An ISO date or month in the page's language. */
   date = (iso: string): string => formatDate(this.#locale, iso);

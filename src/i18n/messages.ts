@@ -14,6 +14,7 @@ import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
 import * as video from './messages/video';
+import * as look from './messages/look';
 import * as report from './messages/report';
 
 const zh = {
@@ -27,6 +28,7 @@ const zh = {
   ...workbook.zh,
   ...storage.zh,
   ...video.zh,
+  ...look.zh,
   ...valueMapping.zh,
   ...report.zh,
 };
@@ -40,6 +42,7 @@ const en: Record<keyof typeof zh, string> = {
   ...hardening.en,
   ...workbook.en,
   ...storage.en,
+  ...look.en,
   ...video.en,
   ...valueMapping.en,
   ...report.en,

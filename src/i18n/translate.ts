@@ -52,6 +52,21 @@ export function formatPercent(locale: Locale, ratio: number): string {
   return percent(locale).format(ratio);
 }
 
+const signedPercent = cached(
+  (locale) =>
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      signDisplay: 'exceptZero',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }),
+);
+
+/** A change as a signed percentage with one decimal: `+8.5%`, `-3.2%` (the KPI tiles). */
+export function formatSignedPercent(locale: Locale, ratio: number): string {
+  return signedPercent(locale).format(ratio);
+}
+
 /** A figure with one decimal, as seconds in a status line: `2.5`. */
 export function formatDecimal(locale: Locale, value: number): string {
   return oneDecimal(locale).format(value);

@@ -168,3 +168,65 @@ describe.each(['zh-CN', 'en'] as Locale[])('the third tile says what it counts, 
     expect(Number(await tile.getAttribute('data-value'))).toBe(expectedTiles({ ...ALL, region }).countries);
   });
 });
+
+describe.each(['zh-CN', 'en'] as Locale[])('each tile says its change against the period before, in %s', (lang) => {
+  let w: Watched;
+  beforeAll(async () => {
+    w = await watchedPage(browser, origin);
+    await openPage(w.page, baseUrl, 'dashboard', lang);
+  });
+  afterAll(() => w?.page.context().close());
+
+  const IDS = ['outbound', 'inbound', 'countries', 'partners', 'agreements'] as const;
+  const pick = async (from: number, to: number) => {
+    await w.page.selectOption('[data-testid="year-from"]', String(from));
+    await w.page.selectOption('[data-testid="year-to"]', String(to));
+    await settled(w.page);
+    return w.page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const tile = document.querySelector(`[data-testid="kpi-${id}"]`)!;
+          const change = tile.querySelector(`[data-testid="tile-change-${id}"]`);
+          // What a screen reader reads in the tile: its text, less what is hidden from it.
+          const clone = tile.cloneNode(true) as Element;
+          for (const hidden of clone.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+          return { read: clone.textContent!.replace(/\s+/g, ' ').trim(), change: change?.textContent?.trim() ?? '' };
+        }),
+      IDS,
+    );
+  };
+
+  test('a year against the year before: the difference and its percentage in words', async () => {
+    const shown = await pick(2018, 2018);
+    const now = expectedTiles({ ...ALL, yearFrom: 2018, yearTo: 2018 });
+    const then = expectedTiles({ ...ALL, yearFrom: 2017, yearTo: 2017 });
+    IDS.forEach((id, i) => {
+      const delta = now[id] - then[id];
+      const pct = then[id] === 0 ? '' : `${delta > 0 ? '+' : '-'}${((Math.abs(delta) / then[id]) * 100).toFixed(1)}%`;
+      const words =
+        lang === 'zh-CN'
+          ? delta === 0
+            ? '与上一年持平'
+            : `比上一年${delta > 0 ? '增加' : '减少'} ${Math.abs(delta)}${pct ? `（${pct}）` : ''}`
+          : delta === 0
+            ? 'same as 2017'
+            : `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)}${pct ? ` (${pct})` : ''} on 2017`;
+      expect(shown[i]!.change, id).toContain(words);
+      // Read with the figure, not told by colour or an arrow alone.
+      expect(shown[i]!.read, id).toContain(words);
+    });
+  });
+
+  test('a range against as many years before; none when those lie before the data', async () => {
+    const shown = await pick(2017, 2019);
+    const now = expectedTiles({ ...ALL, yearFrom: 2017, yearTo: 2019 });
+    const then = expectedTiles({ ...ALL, yearFrom: 2014, yearTo: 2016 });
+    IDS.forEach((id, i) => {
+      const delta = Math.abs(now[id] - then[id]);
+      expect(shown[i]!.change, id).toContain(lang === 'zh-CN' ? '2014—2016年' : '2014–2016');
+      if (delta !== 0) expect(shown[i]!.change, id).toContain(` ${delta}`);
+    });
+    const none = await pick(2016, 2018);
+    for (const t of none) expect(t.change).toBe(lang === 'zh-CN' ? '无更早时期可比' : 'no earlier period');
+  });
+});
