@@ -59,7 +59,7 @@ function decoderConfig(config: VideoDecoderConfig | null): VideoFile['decoderCon
   if (!config) throw new Error('no decoder configuration');
   const d = config.description;
   const description = d
-    ? [...(d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength))]
+    ? [...(ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d))]
     : undefined;
   return {
     codec: config.codec,
@@ -84,10 +84,8 @@ export async function decodeKeyFrames(page: Page, file: VideoFile, indices: read
       for (const chunk of chunks) {
         const frame = await new Promise<VideoFrame>((resolve, reject) => {
           const decoder = new VideoDecoder({ output: resolve, error: reject });
-          decoder.configure({
-            ...config,
-            ...(config.description ? { description: new Uint8Array(config.description) } : {}),
-          });
+          const { description, ...rest } = config;
+          decoder.configure({ ...rest, ...(description ? { description: new Uint8Array(description) } : {}) });
           decoder.decode(
             new EncodedVideoChunk({ type: 'key', timestamp: chunk.timestamp, data: new Uint8Array(chunk.data) }),
           );
