@@ -1,8 +1,15 @@
 import type { Filters } from '../data/filters';
-import { embeddable } from '../embed/registry';
+import { EMBED_CHOICES } from '../embed/registry';
+import type { MessageKey } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
 import { formatUrlState, parseUrlState, type YearBounds } from '../state/url-state';
 
-/** One slide: a chart under a set of filters. Filters are kept as a link's query string, validated on reading. */
+/** What a slide can show: a chart the embed page draws, or the flow map (`map`). */
+export function deckable(id: string | null): boolean {
+  return EMBED_CHOICES.some((choice) => choice.id === id);
+}
+
+/** One slide: a chart (or the map) under a set of filters. Filters are kept as a link's query string, validated on reading. */
 export interface Slide {
   chart: string;
   view: string;
@@ -13,7 +20,7 @@ export interface Deck {
   slides: Slide[];
 }
 
-/** The bundled data's story: the growth, where people go, the cross-Strait programme, who comes. */
+/** The bundled data's story: the growth, where people go, the cross-Strait programme, who comes, and the map of it all. */
 export function defaultDeck(bounds: YearBounds): Deck {
   const view = (patch: Partial<Filters>) =>
     formatUrlState(
@@ -35,6 +42,7 @@ export function defaultDeck(bounds: YearBounds): Deck {
       { chart: 'trend', view: view({ region: 'hk_macao_tw' }) },
       { chart: 'countries', view: view({ yearFrom: recent, direction: 'outbound', region: 'foreign' }) },
       { chart: 'countries', view: view({ direction: 'inbound' }) },
+      { chart: 'map', view: view({}) },
     ],
   };
 }
@@ -51,7 +59,7 @@ export function parseDeck(text: string): Deck | null {
   const slides = (data as { slides: unknown[] }).slides.flatMap((s): Slide[] => {
     if (typeof s !== 'object' || s === null) return [];
     const { chart, view } = s as Record<string, unknown>;
-    if (typeof chart !== 'string' || !embeddable(chart) || typeof view !== 'string' || view.length > 2000) return [];
+    if (typeof chart !== 'string' || !deckable(chart) || typeof view !== 'string' || view.length > 2000) return [];
     return [{ chart, view }];
   });
   return slides.length ? { version: 1, slides } : null;
@@ -59,4 +67,16 @@ export function parseDeck(text: string): Deck | null {
 
 export function slideFilters(slide: Slide, bounds: YearBounds): Filters {
   return parseUrlState(slide.view, bounds).filters;
+}
+
+/** What a slide's subtitle says of its filters: the years, the direction, the scope, the country. */
+export function slideSubtitle(
+  filters: Filters,
+  words: { t: (key: MessageKey, params?: Params) => string; country: (code: string) => string },
+): string {
+  const parts = [words.t('subtitle.years', { from: filters.yearFrom, to: filters.yearTo })];
+  if (filters.direction !== 'all') parts.push(words.t(`direction.${filters.direction}`));
+  parts.push(words.t(`region.${filters.region}`));
+  if (filters.country) parts.push(words.country(filters.country));
+  return parts.join(words.t('subtitle.sep'));
 }

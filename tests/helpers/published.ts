@@ -1,6 +1,6 @@
 // What a public view should publish, computed from the CSV files in plain TypeScript (tests/helpers/expected.ts),
 // independently of the app's SQL and of src/disclosure: the rounding of base cells written out again.
-import { defaultFilters, type Filters, type SelectionKey } from '../../src/domain/filters';
+import { FILTER_DEFS, defaultFilters, type Filters, type SelectionKey } from '../../src/domain/filters';
 import { countryByIso2 } from '../../src/reference/countries';
 import { passes, sumBy, trips, type Trip } from './expected';
 
@@ -22,9 +22,11 @@ const bandOf = (days: number | null) =>
 
 /**
  * The trips as published: grouped into base cells by every attribute a public view can split or
- * filter by (year, direction, country, partner, program, category, activity, duration band), each
- * cell's person-trips rounded once, cells rounded to 0 left out. Every public figure is a sum of these.
+ * filter by (year, direction, country, partner, program, category, activity, duration band, and the
+ * column of every filter: funding, department …), each cell's person-trips rounded once, cells rounded to 0 left out. Every public figure is a sum of these.
  */
+const FILTER_COLUMNS = Object.values(FILTER_DEFS).map((d) => d.column);
+
 export const publishedTrips: Trip[] = (() => {
   const cells = new Map<string, Trip>();
   for (const t of trips) {
@@ -37,6 +39,8 @@ export const publishedTrips: Trip[] = (() => {
       t.category,
       t.activity,
       bandOf(t.days),
+      // and every filter's column (funding, department …): a public view can filter by each.
+      ...FILTER_COLUMNS.map((c) => t.fields[c]),
     ]);
     const cell = cells.get(key);
     if (cell) {

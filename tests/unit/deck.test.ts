@@ -16,6 +16,14 @@ describe('presenter decks', () => {
     expect(parseDeck(JSON.stringify(deck))).toEqual(deck);
   });
 
+  test('the map can be a slide, and the default deck shows it', () => {
+    expect(defaultDeck(bounds).slides.map((s) => s.chart)).toContain('map');
+    expect(parseDeck(JSON.stringify({ slides: [{ chart: 'map', view: '?dir=outbound' }] }))).toEqual({
+      version: 1,
+      slides: [{ chart: 'map', view: '?dir=outbound' }],
+    });
+  });
+
   test('a damaged file gives no deck; unknown charts are dropped', () => {
     expect(parseDeck('not json')).toBeNull();
     expect(parseDeck('{"slides": 3}')).toBeNull();

@@ -13,6 +13,11 @@ export const zh = {
   'present.reset': '恢复默认演示',
   'present.badFile': '此文件不是有效的演示文件。',
   'present.menu': '演示选项',
+  'present.pptx': '导出 PowerPoint 演示文稿（.pptx）',
+  'present.pptxBusy': '正在生成演示文稿…',
+  'present.pptxFailed': '演示文稿导出失败，请重试。',
+  'present.pptxTitle': '安顺职业技术学院国际交流',
+  'present.pptxEmpty': '所选条件下没有记录。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -29,4 +34,9 @@ export const en: Record<keyof typeof zh, string> = {
   'present.reset': 'Restore the default presentation',
   'present.badFile': 'This file is not a valid presentation file.',
   'present.menu': 'Presentation options',
+  'present.pptx': 'Export as PowerPoint (.pptx)',
+  'present.pptxBusy': 'Making the presentation…',
+  'present.pptxFailed': 'The presentation could not be exported. Please try again.',
+  'present.pptxTitle': 'Anshun Vocational and Technical College: international exchanges',
+  'present.pptxEmpty': 'No records match these filters.',
 };
