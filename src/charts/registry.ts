@@ -21,6 +21,7 @@ import {
   type RollupRow,
 } from '../data/queries';
 import type { BuiltQuery } from '../data/sql';
+import type { ProfileKind } from '../data/queries/profile';
 import type { MessageKey } from '../i18n/messages';
 import { publicEvents, publishedFields } from '../disclosure/public-view';
 import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
@@ -57,6 +58,8 @@ export interface ChartDef<R> {
    * that count records left out, delegates rounded). Absent when there is nothing to do.
    */
   publicRows?(rows: readonly R[], base: number): readonly R[];
+  /** Whose profile a table row's value opens (its select value: a partner id, a country code). */
+  profile?: ProfileKind;
 }
 
 /** How many bars the ranked charts show. */
@@ -104,6 +107,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     table: topCountriesTable,
     extent: topCountriesExtent,
     select: { key: 'country', pick: field('key') },
+    profile: 'country',
   }),
   define<NetFlowRow>({
     id: 'netflow',
@@ -114,6 +118,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     table: netFlowTable,
     extent: netFlowExtent,
     select: { key: 'country', pick: field('country') },
+    profile: 'country',
   }),
   define<RankedRow>({
     id: 'programs',
@@ -132,6 +137,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     table: (rows, ctx) => rankedTable(rows, 'partner', ctx),
     extent: rankedExtent,
     select: { key: 'partner', pick: field('key') },
+    profile: 'partner',
   }),
   enumChart<CategoryRow>('categories', categoriesQuery, { select: { key: 'category', pick: field('key') } }),
   enumChart<DurationRow>('duration', durationBandsQuery, { note: 'chart.duration.note' }),
@@ -148,6 +154,7 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     table: agreementsTable,
     extent: agreementsExtent,
     select: { key: 'partner', pick: field('partner') },
+    profile: 'partner',
   }),
   define<EventRow>({
     id: 'events',

@@ -8,6 +8,15 @@ export interface MapHandlers {
   hover(tip: Tip | null, at: Point): void;
   /** A click on a country's shape, arc or arc end. */
   select(country: string): void;
+  /** A zoom or pan ended, here (null: the whole world). */
+  zoomed?(zoom: GeoZoom | null): void;
+}
+
+/** A zoom as the map's scale and the point (degrees) at the centre of its frame: the same on any width. */
+export interface GeoZoom {
+  k: number;
+  lon: number;
+  lat: number;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -59,13 +68,16 @@ export class MapView {
       .touchable(function (this: SVGSVGElement) {
         return Boolean(this.ownerDocument.defaultView?.navigator.maxTouchPoints) || 'ontouchstart' in this;
       })
-      .on('zoom', (event: { transform: Transform }) => this.#applyZoom(event.transform));
+      .on('zoom', (event: { transform: Transform }) => this.#applyZoom(event.transform))
+      .on('end', () => this.handlers.zoomed?.(this.geoZoom()));
     this.#root.call(this.#zoom);
     container.append(this.svg);
   }
 
   update(spec: MapSpec): void {
     const resized = this.#spec?.width !== spec.width || this.#spec?.height !== spec.height;
+    // A new size keeps the same place in the middle at the same zoom.
+    const kept = resized ? this.geoZoom() : null;
     this.#spec = spec;
     const { width, height } = spec;
     this.#root.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
@@ -78,8 +90,31 @@ export class MapView {
       ])
       .translateExtent([[...spec.extent[0]], [...spec.extent[1]]]);
     this.#drawLand(spec);
-    if (resized && this.#transform !== IDENTITY) this.#root.call(this.#zoom.transform, zoomIdentity);
+    if (kept) this.setGeoZoom(kept);
+    else if (resized && this.#transform !== IDENTITY) this.#root.call(this.#zoom.transform, zoomIdentity);
     else this.#drawOverlay();
+  }
+
+  /** The zoom now, as scale and centre in degrees; null at the whole world or before the first spec. */
+  geoZoom(): GeoZoom | null {
+    const spec = this.#spec;
+    const t = this.#transform;
+    if (!spec || t.k === 1) return null;
+    const centre = spec.projection.invert?.([(spec.width / 2 - t.x) / t.k, (spec.height / 2 - t.y) / t.k]);
+    return centre ? { k: t.k, lon: centre[0], lat: centre[1] } : null;
+  }
+
+  /** Zooms to a scale around a centre in degrees (kept inside the map's bounds), at once; null: the whole world. */
+  setGeoZoom(zoom: GeoZoom | null): void {
+    const spec = this.#spec;
+    if (!spec) return;
+    const at = zoom && spec.projection([zoom.lon, zoom.lat]);
+    const k = zoom ? Math.min(Math.max(zoom.k, 1), MAX_ZOOM) : 1;
+    const target =
+      at && k !== 1
+        ? zoomIdentity.translate(spec.width / 2 - k * at[0], spec.height / 2 - k * at[1]).scale(k)
+        : zoomIdentity;
+    this.#root.interrupt().call(this.#zoom.transform, target);
   }
 
   zoomBy(factor: number): void {

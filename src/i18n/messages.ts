@@ -4,6 +4,7 @@
  * either language fails the type check.
  */
 import * as core from './messages/core';
+import * as profile from './messages/profile';
 import * as map from './messages/map';
 import * as exporting from './messages/export';
 import * as charts from './messages/charts';
@@ -14,11 +15,11 @@ import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
 import * as video from './messages/video';
-import * as look from './messages/look';
 import * as report from './messages/report';
 
 const zh = {
   ...core.zh,
+  ...profile.zh,
   ...exporting.zh,
   ...map.zh,
   ...charts.zh,
@@ -28,12 +29,12 @@ const zh = {
   ...workbook.zh,
   ...storage.zh,
   ...video.zh,
-  ...look.zh,
   ...valueMapping.zh,
   ...report.zh,
 };
 const en: Record<keyof typeof zh, string> = {
   ...core.en,
+  ...profile.en,
   ...exporting.en,
   ...map.en,
   ...charts.en,
@@ -42,7 +43,6 @@ const en: Record<keyof typeof zh, string> = {
   ...hardening.en,
   ...workbook.en,
   ...storage.en,
-  ...look.en,
   ...video.en,
   ...valueMapping.en,
   ...report.en,

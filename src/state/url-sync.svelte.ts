@@ -3,6 +3,12 @@ import type { FilterState } from './filters.svelte';
 import { formatUrlState, parseUrlState, type View, type YearBounds } from './url-state';
 import { theme } from './theme.svelte';
 import { mapView } from './map-view.svelte';
+import { page } from './profile.svelte';
+import { withoutParams as without } from './profile-links';
+import { trendView } from './trend-view.svelte';
+
+/** The parameters a zoom or pan writes: changing only these replaces the history entry rather than adding one. */
+const QUIET = ['zoom', 'at'];
 
 /**
  * Keeps the address bar and the page in step: the link's state is applied at
@@ -19,10 +25,14 @@ export function syncWithUrl(
     const state = parseUrlState(location.search, bounds, i18n.locale, theme.value);
     filters.apply(state.filters);
     i18n.locale = state.locale;
+    page.profile = state.profile ?? null;
     view.set(state.view);
     theme.value = state.theme;
     mapView.mode = state.map.mode;
     mapView.measure = state.map.measure;
+    mapView.zoom = state.map.zoom ?? null;
+    trendView.split = state.split ?? 'direction';
+    page.search = location.search;
   };
   apply();
   const cleanupEffects = $effect.root(() => {
@@ -33,14 +43,22 @@ export function syncWithUrl(
           locale: i18n.locale,
           view: view.get(),
           theme: theme.value,
-          map: { mode: mapView.mode, measure: mapView.measure },
+          map: { mode: mapView.mode, measure: mapView.measure, zoom: mapView.zoom },
+          profile: page.profile,
+          split: trendView.split,
         },
         bounds,
       );
+      page.search = search;
       if (search === location.search) return;
       const url = `${location.pathname}${search}${location.hash}`;
-      // The first write only normalises the link the page was opened with.
-      if (location.search === '' || !history.state?.dashboard) history.replaceState({ dashboard: true }, '', url);
+      // The first write only normalises the link the page was opened with; a zoom or pan only updates it.
+      if (
+        location.search === '' ||
+        !history.state?.dashboard ||
+        without(search, QUIET) === without(location.search, QUIET)
+      )
+        history.replaceState({ dashboard: true }, '', url);
       else history.pushState({ dashboard: true }, '', url);
     });
   });

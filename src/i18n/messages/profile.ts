@@ -1,0 +1,43 @@
+/** The partner and country/region profiles (issue 15). `{name}` marks a value. */
+export const zh = {
+  'profile.label': '概况',
+  'profile.subtitle': '{name}，{from}—{to}年',
+  'profile.back': '返回看板',
+  'profile.kind.partner': '合作院校和机构概况',
+  'profile.kind.country': '国家和地区概况',
+  'profile.open': '{name}概况',
+  'profile.openShort': '概况',
+  'profile.unknown': '数据中没有这一合作院校和机构的信息。',
+  'profile.scope': '{from}—{to}年全部记录，不受看板筛选影响；返回看板时筛选保持不变。',
+  'profile.agreements.title': '合作协议',
+  'profile.flows.title': '逐年交流人次（出访与来访）',
+  'profile.programs.title': '交流项目',
+  'profile.partners.title': '合作院校和机构',
+  'profile.events.title': '论坛、获奖和接待来访',
+  'profile.type.university': '大学',
+  'profile.type.vocational_college': '职业院校',
+  'profile.type.enterprise': '企业',
+  'profile.type.going_global_enterprise': '“走出去”企业',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  'profile.label': 'Profile',
+  'profile.subtitle': '{name}, {from}–{to}',
+  'profile.back': 'Back to the dashboard',
+  'profile.kind.partner': 'Partner institution profile',
+  'profile.kind.country': 'Country or region profile',
+  'profile.open': 'Profile of {name}',
+  'profile.openShort': 'Profile',
+  'profile.unknown': 'The data holds nothing about this partner institution.',
+  'profile.scope':
+    'All records, {from}–{to}, whatever the dashboard’s filters; they are kept for the way back to the dashboard.',
+  'profile.agreements.title': 'Agreements',
+  'profile.flows.title': 'Person-trips by year, outbound and inbound',
+  'profile.programs.title': 'Programs',
+  'profile.partners.title': 'Partner institutions',
+  'profile.events.title': 'Forums, awards and hosted visits',
+  'profile.type.university': 'University',
+  'profile.type.vocational_college': 'Vocational college',
+  'profile.type.enterprise': 'Enterprise',
+  'profile.type.going_global_enterprise': 'Chinese enterprise abroad',
+};
