@@ -4,6 +4,7 @@ import { plotExport } from '../export/source';
 import { exportView, tableCsv, whenReady, type ExportableChart } from '../export/view';
 import type { PlotOptions } from '@observablehq/plot';
 import { i18n } from '../i18n/i18n.svelte';
+import type { DemandQuery } from '../state/query-effect.svelte';
 
 export type { ExportableChart } from '../export/view';
 
@@ -22,18 +23,19 @@ export function chartContext(
 /**
  * The export menu's source for a chart: its spec at any width and its table as
  * CSV, from the rows shown, or, for a public export (the default), from
- * `published`: the rows of its query over the published cells (src/export/view.ts).
+ * `published`: the rows of its query over the published cells (src/export/view.ts), asked only
+ * when an export needs them (`ready`), not on every filter change.
  */
 export function chartExport<R>(
   rows: () => readonly R[] | null,
   chart: ExportableChart<R, PlotOptions | null>,
   contextAt: (width: number) => ChartContext,
-  published: () => readonly R[] | null,
+  published: Pick<DemandQuery<R>, 'rows' | 'request'>,
 ): ExportSource {
   const view = (width: number, { public: open }: ExportView, plain = false) => {
     // A CSV holds numbers as numbers (12345), not as the page writes them (12,345 or 1.23万).
     const ctx = plain ? { ...contextAt(width), n: (v: number) => String(v) } : contextAt(width);
-    return exportView(chart, rows(), ctx, open, published());
+    return exportView(chart, rows(), ctx, open, published.rows);
   };
   // The CSV's and the .xlsx's table: plain numbers, the rows of the view (public or shown).
   const table = (options: ExportView) => {
@@ -49,6 +51,9 @@ export function chartExport<R>(
       (options) => tableCsv(table(options)),
     ),
     table,
-    ready: (options) => whenReady(() => (options.public ? published() : rows()) !== null),
+    ready: (options) => {
+      if (options.public) published.request();
+      return whenReady(() => (options.public ? published.rows : rows()) !== null);
+    },
   };
 }

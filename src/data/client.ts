@@ -10,7 +10,7 @@ import type {
   StoredRows,
 } from './import-protocol';
 import type { ConsoleResult } from './console';
-import type { LoadResult, Request, Response, WorkerError } from './protocol';
+import type { BatchQuery, BatchResult, LoadResult, Request, Response, WorkerError } from './protocol';
 import type { BuiltQuery } from './sql';
 
 /** A failure reported by the worker, rebuilt on this side with its code and detail. */
@@ -41,6 +41,12 @@ interface Pending {
   resolve(response: Response): void;
   reject(error: DbError): void;
   onProgress?: (stage: Stage, detail?: ImportProgressDetail) => void;
+}
+
+/** A batch on its way: its answers, and a way to skip its queries not yet run. */
+export interface BatchRun {
+  answers: Promise<BatchResult[]>;
+  cancel(indexes?: readonly number[]): void;
 }
 
 /** What the engine did that the page should say: restarted after a crash, or could not be. */
@@ -255,6 +261,37 @@ export class DbClient {
     const response = await this.#send({ type: 'query', sql, params, columns, measures, facts });
     if (response.type !== 'rows') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
     return response.rows as T[];
+  }
+
+  /**
+   * Several queries in one message, answered together (src/state/coordinator.ts sends a click's
+   * queries so). `cancel` skips queries of it the worker has not started yet (all when none named):
+   * they answer with code `stopped`. A running statement is not interrupted.
+   */
+  batch(queries: readonly BuiltQuery<unknown>[]): BatchRun {
+    const id = this.#nextId;
+    // Only what the worker reads: a query object may carry more (functions do not cross).
+    const sent: BatchQuery[] = queries.map(({ sql, params, columns, measures, facts }) => ({
+      sql,
+      params,
+      ...(columns ? { columns } : {}),
+      ...(measures ? { measures } : {}),
+      ...(facts !== undefined ? { facts } : {}),
+    }));
+    const answer = this.#send({ type: 'batch', queries: sent });
+    return {
+      answers: answer.then((response) => {
+        if (response.type !== 'batch-rows') throw new DbError({ code: 'internal', message: `unexpected ${response.type}` });
+        return response.results;
+      }),
+      cancel: (indexes) => {
+        const pending = this.#pending.get(id);
+        if (!pending || pending.sentTo !== this.#generation || this.#stopped) return;
+        const message: Request = { id: this.#nextId++, type: 'cancel', target: id };
+        if (indexes) message.queries = [...indexes];
+        this.#worker.postMessage(message);
+      },
+    };
   }
 
   /** How a file would be read: encoding, header row, table, mapping. The bytes are transferred. */

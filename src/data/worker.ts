@@ -19,7 +19,8 @@ import { PreAggregates } from './cube';
 import { handleImportRequest } from './import-worker';
 import { ingest, MissingColumnError } from './ingest';
 import { runPending } from './pending';
-import type { Request, Response, WorkerError } from './protocol';
+import { BatchCancels, runBatch, taskPause } from './batch';
+import type { BatchQuery, BatchResult, Request, Response, WorkerError } from './protocol';
 import { TABLES } from './schema';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -128,12 +129,27 @@ function engineOf(bindings: Bindings, connection: Connection): Engine {
 /** Console queries sent and not yet answered, by request id: a cancel request aborts one. */
 const consoles = new Map<number, AbortController>();
 
-/** The single-query path: every dashboard query runs here. */
+/** The single-query path: every dashboard query, alone or in a batch, runs here. */
 async function runQuery(query: QueryWire): Promise<Row[]> {
   const connection = await open();
   // Over the smallest pre-aggregate holding the columns the query declares, when one answers it.
   const routed = await preaggs.route(query);
   return runPrepared(connection, routed.sql, query.params);
+}
+
+/** Batches sent and not yet answered, by request id: a cancel request skips their queries not yet run. */
+const batches = new Map<number, BatchCancels>();
+const pause = taskPause();
+
+/** One query of a batch: its rows or its error; a fatal error ends the batch (the page restarts the engine). */
+async function batchQuery(query: BatchQuery): Promise<BatchResult> {
+  const started = performance.now();
+  try {
+    return { rows: await runQuery(query), ms: performance.now() - started };
+  } catch (error) {
+    if (isFatalEngineError(error)) throw error;
+    return { error: { ...toError(error, 'query'), detail: query.sql } };
+  }
 }
 
 async function fetchText(url: string): Promise<string | null> {
@@ -199,6 +215,18 @@ async function handle(request: Request): Promise<void> {
       }
       return;
     }
+    case 'batch': {
+      const started = performance.now();
+      try {
+        const results = await runBatch(request.queries, batchQuery, batches.get(id) ?? new BatchCancels(), pause);
+        post({ id, type: 'batch-rows', results, ms: performance.now() - started });
+      } catch (error) {
+        post({ id, type: 'error', error: toError(error, 'query') });
+      } finally {
+        batches.delete(id);
+      }
+      return;
+    }
     case 'console': {
       const controller = consoles.get(id) ?? new AbortController();
       try {
@@ -240,8 +268,12 @@ let queue = Promise.resolve();
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   const request = event.data;
   // Heard at once, between the polls of the running query (src/data/pending.ts), not queued behind it.
-  if (request.type === 'cancel') return consoles.get(request.target)?.abort();
+  if (request.type === 'cancel') {
+    batches.get(request.target)?.cancel(request.queries);
+    return consoles.get(request.target)?.abort();
+  }
   if (request.type === 'console') consoles.set(request.id, new AbortController());
+  if (request.type === 'batch') batches.set(request.id, new BatchCancels());
   pending++;
   queue = queue
     .then(() => handle(request))

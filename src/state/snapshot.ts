@@ -3,7 +3,8 @@
  * SQL on the same engine over the bundled data (scripts/build-snapshot.ts), answer the dashboard's
  * queries while the engine starts. Only valid for the data it was computed from: every data file
  * is fingerprinted, and an import stored in this browser rules it out. The answers are the
- * engine's own, so when the engine is ready it simply takes over the next query.
+ * engine's own, so when the engine is ready it simply takes over the next query. The coordinator
+ * serves them (src/state/coordinator.ts `useSnapshot`).
  */
 import { CHARTS } from '../charts/registry';
 import type { Row } from '../data/engine';
@@ -18,6 +19,7 @@ import {
 } from '../data/queries';
 import { TABLES } from '../data/schema';
 import type { BuiltQuery } from '../data/sql';
+import { queryKey } from './coordinator';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
@@ -30,7 +32,8 @@ export interface Snapshot {
   results: Record<string, Row[]>;
 }
 
-export const snapshotKey = (query: BuiltQuery): string => JSON.stringify([query.sql, query.params]);
+/** A query's key in `results`: the coordinator looks its rows up by it (src/state/coordinator.ts). */
+export const snapshotKey = (query: BuiltQuery<unknown>): string => queryKey(query);
 
 /** FNV-1a (32 bits) over the bytes: enough to tell a replaced file, and no secure context needed. */
 export function fingerprint(bytes: Uint8Array): { bytes: number; hash: string } {
@@ -51,17 +54,6 @@ export function defaultViewQueries(min: number, max: number): BuiltQuery[] {
     flowsQuery(filters),
     ...CHARTS.map((def) => def.query(filters)),
   ];
-}
-
-let active: Map<string, Row[]> | null = null;
-
-/** The snapshot's rows for this query while it stands in for the engine; undefined otherwise. */
-export function snapshotRows<T>(query: BuiltQuery): T[] | undefined {
-  return active?.get(snapshotKey(query)) as T[] | undefined;
-}
-
-export function useSnapshot(snapshot: Snapshot | null): void {
-  active = snapshot ? new Map(Object.entries(snapshot.results)) : null;
 }
 
 async function matches(response: Response, expected: Snapshot['files'][string]): Promise<boolean> {

@@ -1,0 +1,313 @@
+/**
+ * The page's one way to run a query (issue 14). Every view asks through a `Slot`; the coordinator
+ *  - answers from the build-time snapshot while the engine starts (src/state/snapshot.ts);
+ *  - collects what is asked in the same task and sends it as ONE batch (one worker message, one
+ *    answer), asking a query asked twice (same SQL and values) once;
+ *  - hands a batch's answers over together, in one synchronous loop, so the page redraws once;
+ *  - never hands a slot an answer to a query it has since replaced (a stale answer is dropped);
+ *  - cancels in the worker the queries nobody waits for any more (a superseded click's).
+ * Queries keep their declarations (`columns`, `measures`): the worker routes them by those.
+ * Engine-agnostic: the client is anything that runs a batch (the worker's DbClient, or the engine
+ * in Node in the unit tests).
+ */
+import type { Row } from '../data/engine';
+import type { BatchResult, WorkerError } from '../data/protocol';
+import type { BuiltQuery } from '../data/sql';
+
+/** The coordinator's view of the database: runs a batch, and skips queries of it on request. */
+export interface BatchClient {
+  batch(queries: readonly BuiltQuery<unknown>[]): {
+    answers: Promise<BatchResult[]>;
+    cancel(indexes?: readonly number[]): void;
+  };
+}
+
+export type Answer<T> = { rows: T[]; from: 'snapshot' | 'engine' } | { error: Error };
+
+/** A query's failure as the worker reported it. */
+export class QueryError extends Error {
+  readonly code: WorkerError['code'];
+  constructor(error: WorkerError) {
+    super(error.message);
+    this.name = 'QueryError';
+    this.code = error.code;
+  }
+}
+
+/** The dashboard's queries, kept as User Timing entries (what `npm run bench` replays bare). */
+export const QUERY_MEASURE = 'db.query';
+let logged = 0;
+
+function logQuery(query: BuiltQuery<unknown>, start: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  // Bounded: the entries of a long session would otherwise pile up.
+  if (++logged % 500 === 0) performance.clearMeasures(QUERY_MEASURE);
+  performance.measure(QUERY_MEASURE, { start, detail: { sql: query.sql, params: query.params } });
+}
+
+export const queryKey = (query: BuiltQuery<unknown>): string => JSON.stringify([query.sql, query.params]);
+
+interface Entry {
+  key: string;
+  query: BuiltQuery<unknown>;
+  /** The slots waiting for it. */
+  waiting: Set<Slot<unknown>>;
+  /** Its batch and place in it, once sent. */
+  sent?: { batch: Sent; index: number };
+}
+
+interface Sent {
+  run: ReturnType<BatchClient['batch']>;
+  entries: Entry[];
+  cancelled: Set<number>;
+}
+
+export interface CoordinatorOptions {
+  /** When the queries asked so far are sent: by default once the current task is done (`afterThisTask`). */
+  schedule?: (flush: () => void) => void;
+}
+
+/**
+ * Runs `flush` once the current task and all its microtasks are done (a message task, which no
+ * timer clamp delays): every view that re-asks in reaction to one click, in however many rounds of
+ * effects, has asked by then.
+ */
+export function afterThisTask(): (flush: () => void) => void {
+  if (typeof MessageChannel === 'undefined') return (flush) => setTimeout(flush, 0);
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // In Node (the tests), an idle port does not keep the process alive.
+  (channel.port1 as { unref?: () => void }).unref?.();
+  return (flush) => {
+    waiting.push(flush);
+    channel.port2.postMessage(0);
+  };
+}
+
+export class QueryCoordinator {
+  #client: BatchClient;
+  #snapshot: ReadonlyMap<string, Row[]> | null = null;
+  /** Asked and not yet sent, by key. */
+  #queued = new Map<string, Entry>();
+  /** Sent and not yet answered, by key: a second ask waits for the same answer. */
+  #inflight = new Map<string, Entry>();
+  /** Sent entries that lost every slot since the last flush: cancelled then, unless asked again. */
+  #orphans = new Set<Entry>();
+  #scheduled = false;
+  readonly #schedule: (flush: () => void) => void;
+  /** Batches sent, and answered (for tests and the page's idle work). */
+  batches = 0;
+  #idle: (() => void)[] = [];
+
+  constructor(client: BatchClient, options: CoordinatorOptions = {}) {
+    this.#client = client;
+    this.#schedule = options.schedule ?? afterThisTask();
+  }
+
+  /** The build-time rows that answer their queries while the engine starts; null once it answers. */
+  useSnapshot(results: ReadonlyMap<string, Row[]> | Record<string, Row[]> | null): void {
+    this.#snapshot = results === null ? null : results instanceof Map ? results : new Map(Object.entries(results));
+  }
+
+  /** The snapshot's rows for this query while it stands in for the engine; undefined otherwise. */
+  snapshotRows<T>(query: BuiltQuery<unknown>): T[] | undefined {
+    return this.#snapshot?.get(queryKey(query)) as T[] | undefined;
+  }
+
+  /** A view's place to ask: each ask replaces its last; `onAnswer` gets only the answer to its latest. */
+  slot<T>(onAnswer: (answer: Answer<T>, query: BuiltQuery<unknown>) => void): Slot<T> {
+    return new Slot<T>(this, onAnswer);
+  }
+
+  /** One answer, as a promise (a one-off query: year span, a slide). Aborting `signal` withdraws it. */
+  fetch<T>(query: BuiltQuery<unknown>, signal?: AbortSignal): Promise<T[]> {
+    return new Promise<T[]>((resolve, reject) => {
+      const slot = this.slot<T>((answer) => {
+        signal?.removeEventListener('abort', abort);
+        if ('error' in answer) reject(answer.error);
+        else resolve(answer.rows);
+      });
+      const abort = () => {
+        slot.drop();
+        reject(new QueryError({ code: 'stopped', message: 'withdrawn' }));
+      };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort, { once: true });
+      slot.ask(query);
+    });
+  }
+
+  /** Resolves once nothing is queued or on its way. */
+  idle(): Promise<void> {
+    if (this.#queued.size === 0 && this.#inflight.size === 0 && !this.#scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /** @internal A slot asks; answered now from the snapshot, or queued for the next batch. */
+  ask(slot: Slot<unknown>, query: BuiltQuery<unknown>): Entry | null {
+    const early = this.snapshotRows<unknown>(query);
+    if (early) {
+      // The engine's own answer, computed at build time: drawn now, while the engine starts.
+      slot.deliver({ rows: early, from: 'snapshot' }, query);
+      return null;
+    }
+    const key = queryKey(query);
+    let entry = this.#inflight.get(key) ?? this.#queued.get(key);
+    if (!entry) {
+      entry = { key, query, waiting: new Set() };
+      this.#queued.set(key, entry);
+      this.#plan();
+    }
+    entry.waiting.add(slot);
+    this.#orphans.delete(entry);
+    return entry;
+  }
+
+  /** @internal A slot no longer waits for this entry's answer. */
+  withdraw(slot: Slot<unknown>, entry: Entry): void {
+    entry.waiting.delete(slot);
+    if (entry.waiting.size > 0) return;
+    if (!entry.sent) {
+      if (this.#queued.get(entry.key) === entry) this.#queued.delete(entry.key);
+      return;
+    }
+    // Cancelled at the next flush unless asked again in this tick (a toggle back and forth).
+    this.#orphans.add(entry);
+    this.#plan();
+  }
+
+  #plan(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#schedule(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    this.#cancelOrphans();
+    const entries = [...this.#queued.values()];
+    this.#queued.clear();
+    if (entries.length > 0) this.#send(entries);
+    this.#settle();
+  }
+
+  #cancelOrphans(): void {
+    const byBatch = new Map<Sent, number[]>();
+    for (const entry of this.#orphans) {
+      if (!entry.sent || entry.waiting.size > 0) continue;
+      if (this.#inflight.get(entry.key) === entry) this.#inflight.delete(entry.key);
+      const { batch, index } = entry.sent;
+      batch.cancelled.add(index);
+      byBatch.set(batch, [...(byBatch.get(batch) ?? []), index]);
+    }
+    this.#orphans.clear();
+    for (const [batch, indexes] of byBatch) {
+      batch.run.cancel(batch.cancelled.size === batch.entries.length ? undefined : indexes);
+    }
+  }
+
+  #send(entries: Entry[]): void {
+    const start = typeof performance === 'undefined' ? 0 : performance.now();
+    const run = this.#client.batch(entries.map((e) => e.query));
+    const sent: Sent = { run, entries, cancelled: new Set() };
+    entries.forEach((entry, index) => {
+      entry.sent = { batch: sent, index };
+      this.#inflight.set(entry.key, entry);
+    });
+    this.batches++;
+    run.answers.then(
+      (results) => {
+        // Every answer first, then every slot at once: one redraw for the batch.
+        const deliveries: [Entry, Answer<unknown>][] = [];
+        entries.forEach((entry, i) => {
+          if (this.#inflight.get(entry.key) === entry) this.#inflight.delete(entry.key);
+          const result = results[i];
+          if (sent.cancelled.has(i) || !result) return;
+          if ('error' in result) deliveries.push([entry, { error: new QueryError(result.error) }]);
+          else {
+            logQuery(entry.query, start);
+            deliveries.push([entry, { rows: result.rows, from: 'engine' }]);
+          }
+        });
+        for (const [entry, answer] of deliveries) this.#deliver(entry, answer);
+        this.#settle();
+      },
+      (error: unknown) => {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const entry of entries) {
+          if (this.#inflight.get(entry.key) === entry) this.#inflight.delete(entry.key);
+          if (!sent.cancelled.has(entry.sent!.index)) this.#deliver(entry, { error: failure });
+        }
+        this.#settle();
+      },
+    );
+  }
+
+  #deliver(entry: Entry, answer: Answer<unknown>): void {
+    const waiting = [...entry.waiting];
+    entry.waiting.clear();
+    for (const slot of waiting) slot.deliver(answer, entry.query);
+  }
+
+  #settle(): void {
+    if (this.#queued.size > 0 || this.#inflight.size > 0 || this.#scheduled) return;
+    const idle = this.#idle;
+    this.#idle = [];
+    for (const resolve of idle) resolve();
+  }
+}
+
+/** One view's query: asking again replaces the last ask, whose answer it will never get. */
+export class Slot<T> {
+  readonly #coordinator: QueryCoordinator;
+  readonly #onAnswer: (answer: Answer<T>, query: BuiltQuery<unknown>) => void;
+  #entry: Entry | null = null;
+  #dropped = false;
+
+  constructor(coordinator: QueryCoordinator, onAnswer: (answer: Answer<T>, query: BuiltQuery<unknown>) => void) {
+    this.#coordinator = coordinator;
+    this.#onAnswer = onAnswer;
+  }
+
+  /** Whether an answer is on its way. */
+  get waiting(): boolean {
+    return this.#entry !== null;
+  }
+
+  ask(query: BuiltQuery<unknown>): void {
+    if (this.#dropped) return;
+    this.#leave();
+    this.#entry = this.#coordinator.ask(this as Slot<unknown>, query);
+  }
+
+  /** Stops waiting (the view is gone): its query is cancelled if no other view waits for it. */
+  drop(): void {
+    this.#dropped = true;
+    this.#leave();
+  }
+
+  #leave(): void {
+    if (this.#entry) this.#coordinator.withdraw(this as Slot<unknown>, this.#entry);
+    this.#entry = null;
+  }
+
+  /** @internal */
+  deliver(answer: Answer<unknown>, query: BuiltQuery<unknown>): void {
+    if (this.#dropped) return;
+    this.#entry = null;
+    this.#onAnswer(answer as Answer<T>, query);
+  }
+}
+
+const coordinators = new WeakMap<object, QueryCoordinator>();
+
+/** The coordinator of a client (one per engine worker): every view of the page asks it. */
+export function coordinatorFor(client: BatchClient): QueryCoordinator {
+  let coordinator = coordinators.get(client);
+  if (!coordinator) {
+    coordinator = new QueryCoordinator(client);
+    coordinators.set(client, coordinator);
+  }
+  return coordinator;
+}
