@@ -15,6 +15,7 @@ import * as valueMapping from './messages/value-mapping';
 import * as workbook from './messages/workbook';
 import * as storage from './messages/storage';
 import * as video from './messages/video';
+import * as look from './messages/look';
 import * as report from './messages/report';
 
 const zh = {
@@ -30,6 +31,7 @@ const zh = {
   ...storage.zh,
   ...video.zh,
   ...valueMapping.zh,
+  ...look.zh,
   ...report.zh,
 };
 const en: Record<keyof typeof zh, string> = {
@@ -45,6 +47,7 @@ const en: Record<keyof typeof zh, string> = {
   ...storage.en,
   ...video.en,
   ...valueMapping.en,
+  ...look.en,
   ...report.en,
 };
 
