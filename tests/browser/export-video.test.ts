@@ -62,7 +62,14 @@ test('the video: the years of the data, one second each, 1920×1080, its contain
   const { page, errors } = await open();
   const slider = page.locator('[data-testid="play-year"]');
   expect([Number(await slider.getAttribute('min')), Number(await slider.getAttribute('max'))]).toEqual([min, max]);
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   const { name, file } = await exportVideo(page);
+  // Offline too: every file the export fetched (the encoder's chunk, the font subsets) is precached.
+  const precached = await (await fetch(new URL('sw.js', baseUrl))).text();
+  const loaded = fetched.filter((path) => /\/assets\//.test(path)).map((path) => path.slice(path.indexOf('assets/')));
+  expect(loaded.some((path) => /^assets\/video-[\w-]+\.js$/.test(path))).toBe(true);
+  for (const path of loaded) expect(precached, path).toContain(path);
   expect(file.signature).not.toBe('unknown');
   if (file.signature === 'mp4') {
     expect([name.endsWith('.mp4'), file.format, file.codec, file.codecId]).toEqual([true, 'MP4', 'avc', 'avc1']);
