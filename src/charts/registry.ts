@@ -2,6 +2,8 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { Filters, SelectionKey } from '../data/filters';
 import {
   agreementsTimelineQuery,
+  departmentQuery,
+  fundingQuery,
   categoriesQuery,
   continentsQuery,
   durationBandsQuery,
@@ -12,6 +14,7 @@ import {
   programsRankedQuery,
   topCountriesQuery,
   type AgreementSpanRow,
+  type BreakdownRow,
   type CategoryRow,
   type CountryRow,
   type DurationRow,
@@ -25,6 +28,7 @@ import type { ProfileKind } from '../data/queries/profile';
 import type { MessageKey } from '../i18n/messages';
 import { publicEvents, publishedFields } from '../disclosure/public-view';
 import { agreementsExtent, agreementsTable, agreementsTimeline } from './agreements-timeline';
+import { breakdownBars, breakdownExtent, breakdownTable } from './breakdown';
 import { enumBars, enumExtent, enumTable, type EnumChart, type EnumRow } from './categories';
 import type { ChartContext, FixedScale } from './context';
 import { eventsExtent, eventsTable, eventsTimeline } from './events-timeline';
@@ -97,6 +101,24 @@ function enumChart<R extends EnumRow>(
   });
 }
 
+/**
+ * Person-trips by funding source or by department: bars split by direction, a click selects the
+ * bar's value. Their rows are sums of person-trips, so a public view is the same query over the
+ * published cells (funding and department are base-cell attributes, src/disclosure/public-cells.ts).
+ */
+function breakdownChart(id: 'funding' | 'department', query: (filters: Filters) => BuiltQuery): ChartDef<BreakdownRow> {
+  return define<BreakdownRow>({
+    id,
+    title: `chart.${id}.title`,
+    note: `chart.${id}.note`,
+    query: (f) => query(f),
+    spec: (rows, ctx) => breakdownBars(rows, id, ctx),
+    table: (rows, ctx) => breakdownTable(rows, id, ctx),
+    extent: (rows, ctx) => breakdownExtent(rows, id, ctx),
+    select: { key: id, pick: field('key') },
+  });
+}
+
 /** A chart that sets a selection shows the alternatives: its own selection is left out of its query. */
 export const CHARTS: readonly ChartDef<unknown>[] = [
   define<CountryRow>({
@@ -140,6 +162,8 @@ export const CHARTS: readonly ChartDef<unknown>[] = [
     profile: 'partner',
   }),
   enumChart<CategoryRow>('categories', categoriesQuery, { select: { key: 'category', pick: field('key') } }),
+  breakdownChart('funding', fundingQuery),
+  breakdownChart('department', departmentQuery),
   enumChart<DurationRow>('duration', durationBandsQuery, { note: 'chart.duration.note' }),
   enumChart<RollupRow>('continents', continentsQuery, { note: 'chart.continents.note' }),
   enumChart<RollupRow>('groups', groupsQuery, { note: 'chart.groups.note' }),

@@ -1,6 +1,15 @@
-import type { AgreementSpanRow, CountryRow, EventRow, NetFlowRow, RankedRow, TrendStackRow } from '../data/queries';
+import type {
+  AgreementSpanRow,
+  BreakdownRow,
+  CountryRow,
+  EventRow,
+  NetFlowRow,
+  RankedRow,
+  TrendStackRow,
+} from '../data/queries';
 import type { EnumRow } from './categories';
 import { formatDate, formatList, formatPercent } from '../i18n/translate';
+import { breakdownName } from './breakdown';
 import { enumLabel, localName } from './common';
 import type { ChartContext } from './context';
 import { percentAllowed } from '../disclosure/round';
@@ -171,6 +180,22 @@ export function enumSummary(rows: readonly EnumRow[], chart: keyof typeof ENUM_P
   );
 }
 
+/** Funding sources or departments: the three with the most person-trips. */
+export function breakdownSummary(
+  rows: readonly BreakdownRow[],
+  by: 'funding' | 'department',
+  ctx: ChartContext,
+): string {
+  return topSummary(
+    totalsByKey(
+      rows,
+      (d) => d.key,
+      (d) => breakdownName(by, d.key, ctx),
+    ),
+    ctx,
+  );
+}
+
 /** The country with the most sent beyond those received, and the one with the most received beyond those sent. */
 export function netFlowSummary(rows: readonly NetFlowRow[], ctx: ChartContext): string {
   const known = rows.filter((d) => d.net !== null);
@@ -250,6 +275,9 @@ export function chartSummary(id: string, rows: readonly unknown[], ctx: ChartCon
     case 'continents':
     case 'groups':
       return enumSummary(rows as EnumRow[], id, ctx);
+    case 'funding':
+    case 'department':
+      return breakdownSummary(rows as BreakdownRow[], id, ctx);
     case 'agreements':
       return agreementsSummary(rows as AgreementSpanRow[], ctx);
     case 'events':

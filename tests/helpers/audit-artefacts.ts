@@ -9,6 +9,7 @@ import { enumLabel } from '../../src/charts/common';
 import type { ChartContext } from '../../src/charts/context';
 import { translate } from '../../src/i18n/translate';
 import { countryName } from '../../src/reference/countries';
+import { departmentName } from '../../src/reference/departments';
 import { csv } from './expected';
 import { BIG, type Cell, type Equations, type Form } from './disclosure-audit';
 
@@ -136,6 +137,20 @@ export const SPLIT_CHARTS: Record<
   duration: { field: 'band', family: 'band', has: (c, k) => c.band === k, keys: (c) => [c.band] },
   continents: { field: 'key', family: 'country', has: (c, k) => c.continent === k, keys: (c) => [c.continent] },
   groups: { field: 'key', family: 'country', has: (c, k) => c.groups.includes(k), keys: (c) => [...c.groups] },
+  funding: {
+    field: 'key',
+    family: 'funding',
+    has: (c, k) => c.funding === k,
+    keys: (c) => (c.funding ? [c.funding] : []),
+    limit: 12,
+  },
+  department: {
+    field: 'key',
+    family: 'department',
+    has: (c, k) => c.department === k,
+    keys: (c) => (c.department ? [c.department] : []),
+    limit: 12,
+  },
 };
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -385,6 +400,7 @@ function namesOf(id: string, cells: readonly Cell[]): Map<string, string> {
     duration: 'band',
     continents: 'continent',
     groups: 'group',
+    funding: 'funding',
   };
   for (const key of keys) {
     let name: string;
@@ -393,6 +409,7 @@ function namesOf(id: string, cells: readonly Cell[]): Map<string, string> {
       const p = partners.get(key);
       name = p ? `${p.name_en} (${countryName(p.country!, 'en')})` : key;
     } else if (prefix[id]) name = enumLabel(CSV_CONTEXT, prefix[id], key);
+    else if (id === 'department') name = departmentName(key, 'en');
     else name = countryName(key, 'en');
     out.set(name, key);
   }

@@ -4,7 +4,8 @@
  * by what the publication allows, and solves.
  *
  * Base cells are the finest groups any public view can tell apart: person-trips by year, direction,
- * country, partner, program, category, activity, duration band and the map's place; plus one cell
+ * country, partner, program, category, activity, duration band, funding, department and the map's
+ * place; plus one cell
  * per event (its delegates). The attacker is granted more than a visitor has: which base cells are
  * not empty (the support of the data). Only the truth comparison reads the counts.
  *
@@ -37,6 +38,10 @@ export interface Cell {
   category: string;
   activity: string;
   band: string;
+  /** The funding source ('' when the record does not say). */
+  funding: string;
+  /** The department ('' when the record does not say). */
+  department: string;
   /** The map's place: `city@lon,lat` of a located partner in the trip's country, '' for the country's point. */
   place: string;
   /** An event's id (a cell of delegates), '' for trips. */
@@ -84,6 +89,8 @@ export function recordCells(): { cells: Cell[]; truth: number[] } {
       category: t.category,
       activity: t.activity,
       band: bandOf(t.days),
+      funding: t.funding,
+      department: t.department,
       place: located,
       event: '',
     };
@@ -109,6 +116,8 @@ export function recordCells(): { cells: Cell[]; truth: number[] } {
       category: '',
       activity: '',
       band: '',
+      funding: '',
+      department: '',
       place: '',
       event: e.id!,
     });
@@ -127,6 +136,8 @@ const FAMILIES: Record<string, (keyof Cell)[]> = {
   category: ['year', 'direction', 'region', 'category'],
   activity: ['year', 'direction', 'region', 'activity'],
   band: ['year', 'direction', 'region', 'band'],
+  funding: ['year', 'direction', 'region', 'funding'],
+  department: ['year', 'direction', 'region', 'department'],
 };
 
 /**
@@ -150,6 +161,8 @@ export function viewCells(): { cells: Cell[]; truth: number[] } {
     for (const [family, attrs] of Object.entries(FAMILIES)) {
       if (family === 'program' && !c.program) continue;
       if (family === 'partner' && !c.partner) continue;
+      if (family === 'funding' && !c.funding) continue;
+      if (family === 'department' && !c.department) continue;
       const cell: Cell = {
         family,
         year: 0,
@@ -163,6 +176,8 @@ export function viewCells(): { cells: Cell[]; truth: number[] } {
         category: '',
         activity: '',
         band: '',
+        funding: '',
+        department: '',
         place: '',
         event: '',
       };
@@ -197,11 +212,13 @@ export function linkFamilies(eq: Equations): void {
         0,
       );
     }
-    eq.link(
-      eq.form((c) => c.family === 'program' && slice(c), trend),
-      -BIG,
-      0,
-    );
+    for (const family of ['program', 'funding', 'department']) {
+      eq.link(
+        eq.form((c) => c.family === family && slice(c), trend),
+        -BIG,
+        0,
+      );
+    }
   }
   for (const k of eq.cells.filter((c) => c.family === 'country')) {
     const same = (c: Cell) => c.year === k.year && c.direction === k.direction && c.country === k.country;

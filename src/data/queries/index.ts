@@ -14,3 +14,4 @@ export * from './agreements-timeline';
 export * from './events-timeline';
 export * from './reference-names';
 export * from './flows';
+export * from './breakdown';
