@@ -8,8 +8,9 @@
  *
  * A pre-aggregate is built when a query first asks for its columns, and in idle time for what a
  * click is likely to ask next: each view's columns with the filter bar's and one selection's
- * (`idlePlans`). The smallest table already built that holds the columns is read to build a new
- * one. Tables are kept while they pay (facts of PREAGG_MIN_ROWS rows or more; a pre-aggregate
+ * (`#plan`). The first built in idle time after a load is a base holding the columns of every
+ * view but one (BASE_COLUMNS); a new table is built from the smallest table already holding its
+ * columns, and a query answered only by a table of more than SMALL_ROWS rows gets its own. Tables are kept while they pay (facts of PREAGG_MIN_ROWS rows or more; a pre-aggregate
  * no larger than half of what it is built from), at most PREAGG_MAX_TABLES, least recently used
  * dropped first; all are dropped when the data changes (`reset`).
  *
@@ -27,6 +28,13 @@ export const PREAGG_MAX_TABLES = 64;
 export const FILTER_COLUMNS = ['year', 'direction', 'region_type'] as const;
 /** The columns a click on a chart selects. */
 export const SELECTION_COLUMNS = ['country', 'program', 'participant_category', 'partner'] as const;
+/**
+ * Built first in idle time after a load: the columns of every view but the trend's split by
+ * activity, the base the per-view tables are built from (far fewer rows than facts to read).
+ */
+export const BASE_COLUMNS = [...FILTER_COLUMNS, ...SELECTION_COLUMNS, 'continent', 'record_status'] as const;
+/** A table of more rows than this answering a query is a base: the query's own table is built from it. */
+export const SMALL_ROWS = 10_000;
 /** The measure a pre-aggregate sums; the other declared columns are its keys. */
 const MEASURE = 'headcount';
 const ANSWERABLE: ReadonlySet<FactsMeasure> = new Set(['sum(headcount)']);
@@ -66,6 +74,10 @@ export class PreAggregates {
     const [facts] = await engine.query('SELECT count(*)::INTEGER AS n FROM facts');
     const rows = Number(facts?.n ?? 0);
     this.#factsRows = rows >= minRows ? rows : 0;
+    if (this.#factsRows > 0) {
+      const base = [...BASE_COLUMNS].sort();
+      this.#plans.set(keyOf('', base), { source: '', keys: base });
+    }
   }
 
   /** Drops every table and plan; queries read as written until the next reset. */
@@ -119,11 +131,12 @@ export class PreAggregates {
       if (summable) {
         const keys = columns.filter((c) => c !== MEASURE);
         let table = this.#covering(source, keys);
-        if (!table) {
-          // A shape no table foresaw (a view's first ask, a second selection): built now, and
-          // what a click on it would ask next is planned for idle time.
+        if (!table || table.rows > SMALL_ROWS) {
+          // A shape no small table foresaw (a view's first ask, a second selection): its own is
+          // built now (from the base when there is one), and what a click on it would ask next
+          // is planned for idle time.
           this.#plan(source, keys);
-          table = await this.#build(source, keys);
+          table = (await this.#build(source, keys)) ?? table;
         }
         if (table) return over(table);
       }
@@ -142,7 +155,7 @@ export class PreAggregates {
     for (const [key, plan] of this.#plans) {
       this.#plans.delete(key);
       if (!this.active) return false;
-      if (this.#covering(plan.source, plan.keys, false)) continue;
+      if ((this.#covering(plan.source, plan.keys, false)?.rows ?? Infinity) <= SMALL_ROWS) continue;
       try {
         await this.#build(plan.source, plan.keys);
       } catch (error) {
@@ -199,7 +212,7 @@ export class PreAggregates {
   async #build(source: string, keys: readonly string[]): Promise<Table | null> {
     const key = keyOf(source, keys);
     if (this.#tables.has(key)) return null; // built and found not to pay
-    const base = this.#covering(source, keys, false) ?? (source === '' ? null : await this.#source(source));
+    const base = this.#covering(source, keys) ?? (source === '' ? null : await this.#source(source));
     if (source !== '' && !base) return null;
     const from = base ? base.name : 'facts';
     const fromRows = base ? base.rows : this.#factsRows;
