@@ -3,7 +3,7 @@ import type { Locale } from '../../src/i18n/messages';
 import { settled } from './harness';
 
 /** The pages a visitor can see: the dashboard, the data page (数据), presenter mode and an embed. */
-export const PAGES = ['dashboard', 'data', 'presenter', 'embed'] as const;
+export const PAGES = ['dashboard', 'data', 'presenter', 'embed', 'partner-profile', 'country-profile'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Opens `name` in `lang` and waits until it has drawn what it shows. */
@@ -11,6 +11,14 @@ export async function openPage(page: Page, baseUrl: string, name: PageName, lang
   if (name === 'embed') {
     await page.goto(`${baseUrl}embed.html?chart=countries&lang=${lang}`);
     await page.waitForSelector('[data-testid="embed"] svg', { timeout: 45_000 });
+    return;
+  }
+  if (name === 'partner-profile' || name === 'country-profile') {
+    // A partner's and a country or region's profile (issue 15), every card drawn.
+    const [kind, id] = name === 'partner-profile' ? ['partner', 'cut'] : ['country', 'TW'];
+    await page.goto(`${baseUrl}?lang=${lang}&view=${kind}&id=${id}`);
+    await page.waitForSelector('[data-testid="profile"] [data-testid="chart-events"] svg', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
     return;
   }
   await page.goto(`${baseUrl}?lang=${lang}${name === 'data' ? '&view=data' : ''}`);
