@@ -11,6 +11,7 @@ import type { Filters } from '../../src/data/filters';
 import { MESSAGES, type Locale, type MessageKey } from '../../src/i18n/messages';
 import { formatDate, formatNumber, translate } from '../../src/i18n/translate';
 import { countryName } from '../../src/reference/countries';
+import { departmentName } from '../../src/reference/departments';
 import {
   agreementsInForce,
   eventsIn,
@@ -236,6 +237,8 @@ export type ChartId =
   | 'duration'
   | 'continents'
   | 'groups'
+  | 'funding'
+  | 'department'
   | 'agreements'
   | 'events';
 
@@ -249,6 +252,8 @@ export const CHART_IDS: readonly ChartId[] = [
   'duration',
   'continents',
   'groups',
+  'funding',
+  'department',
   'agreements',
   'events',
 ];
@@ -536,6 +541,26 @@ export function expectChart(
         { ranked: spec.ranked },
       );
     }
+    case 'funding':
+      return directionChart(
+        keyed(
+          splitBy(counted(audience, f, 'funding'), (tr) => tr.funding),
+          (k) => enumLabel(locale, 'funding', k),
+        ),
+        audience,
+        locale,
+        { limit: 12, ranked: true },
+      );
+    case 'department':
+      return directionChart(
+        keyed(
+          splitBy(counted(audience, f, 'department'), (tr) => tr.department),
+          (k) => departmentName(k, locale),
+        ),
+        audience,
+        locale,
+        { limit: 12, ranked: true },
+      );
     case 'netflow':
       return netflowChart(f, audience, locale);
     case 'agreements':

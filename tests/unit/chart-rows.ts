@@ -1,5 +1,6 @@
 /** Fixed rows for the chart snapshot tests: small, hand-made, covering each chart's cases. */
 import type {
+  BreakdownRow,
   AgreementSpanRow,
   CategoryRow,
   CountryRow,
@@ -227,4 +228,18 @@ export const events: EventRow[] = [
     'host',
     4,
   ),
+];
+
+export const funding: BreakdownRow[] = [
+  { key: 'college', direction: 'outbound', headcount: 48, total: 60 },
+  { key: 'college', direction: 'inbound', headcount: 12, total: 60 },
+  { key: 'partner', direction: 'inbound', headcount: 35, total: 35 },
+  { key: 'government', direction: 'outbound', headcount: 9, total: 9 },
+];
+
+export const departments: BreakdownRow[] = [
+  { key: '旅游学院', direction: 'outbound', headcount: 30, total: 41 },
+  { key: '旅游学院', direction: 'inbound', headcount: 11, total: 41 },
+  { key: '国际交流与合作处', direction: 'inbound', headcount: 25, total: 25 },
+  { key: '新设学院', direction: 'outbound', headcount: 4, total: 4 },
 ];

@@ -9,6 +9,8 @@ import { trendStacked } from '../../src/charts/trend-stacked';
 import { topCountries } from '../../src/charts/top-countries';
 import { ranked, rankedTable } from '../../src/charts/ranked';
 import { enumBars, enumTable } from '../../src/charts/categories';
+import { breakdownBars, breakdownTable } from '../../src/charts/breakdown';
+import { chartSummary } from '../../src/charts/summary';
 import { netFlow, netFlowTable } from '../../src/charts/net-flow';
 import { agreementsTimeline, agreementsTable } from '../../src/charts/agreements-timeline';
 import { eventsTimeline, eventsTable } from '../../src/charts/events-timeline';
@@ -61,6 +63,8 @@ const CASES: [string, () => Plot.PlotOptions][] = [
   ['agreements', () => agreementsTimeline(rows.agreements, ctx('zh-CN', { years: [2014, 2019] }))],
   ['events-en', () => eventsTimeline(rows.events, ctx('en', { years: [2015, 2019] }))],
   ['narrow-programs', () => ranked(rows.programs, 'program', ctx('en', { width: 343 }))],
+  ['funding', () => breakdownBars(rows.funding, 'funding', ctx('zh-CN', { selected: 'partner' }))],
+  ['department-en', () => breakdownBars(rows.departments, 'department', ctx('en'))],
 ];
 
 /**
@@ -120,6 +124,27 @@ describe('chart tables', () => {
       select: 'student',
     });
     expect(enumTable(rows.groups, 'groups', ctx('zh-CN')).rows[0]!.select).toBeUndefined();
+  });
+
+  test('funding codes are translated; departments are named in English when listed, else by their own name', () => {
+    expect(breakdownTable(rows.funding, 'funding', ctx('zh-CN')).rows.map((r) => r.cells)).toEqual([
+      ['学院经费', '48', '12', '60'],
+      ['合作方资助', '0', '35', '35'],
+      ['国家/政府资助', '9', '0', '9'],
+    ]);
+    expect(breakdownTable(rows.funding, 'funding', ctx('en')).rows[0]).toMatchObject({
+      cells: ['College budget', '48', '12', '60'],
+      select: 'college',
+    });
+    const en = breakdownTable(rows.departments, 'department', ctx('en'));
+    expect(en.columns[0]!.label).toBe('Department');
+    expect(en.rows.map((r) => [r.cells[0], r.select])).toEqual([
+      ['School of Tourism', '旅游学院'],
+      ['International Exchange and Cooperation Office', '国际交流与合作处'],
+      ['新设学院', '新设学院'],
+    ]);
+    expect(chartSummary('department', rows.departments, ctx('en'))).toContain('School of Tourism (41)');
+    expect(chartSummary('funding', rows.funding, ctx('zh-CN'))).toContain('学院经费（60）');
   });
 
   test('agreement and event tables', () => {

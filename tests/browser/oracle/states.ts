@@ -52,6 +52,9 @@ const hkmt = top(
   trips.filter((t) => t.region === 'hk_macao_tw'),
 );
 const mid = Math.min(max, min + 2);
+const outbound = trips.filter((t) => t.direction === 'outbound');
+const outboundFunding = top((t) => t.funding, outbound);
+const topDepartment = top((t) => t.department);
 
 export const STATES: readonly OracleState[] = [
   { name: 'all years', lang: 'zh-CN', filters: ALL, presenter: true, embed: true },
@@ -64,6 +67,11 @@ export const STATES: readonly OracleState[] = [
   },
   { name: '港澳台', lang: 'zh-CN', filters: { ...ALL, region: 'hk_macao_tw' }, presenter: true, embed: true },
   { name: `country ${topForeignCountry}`, lang: 'zh-CN', filters: { ...ALL, country: topForeignCountry } },
+  {
+    name: `funding ${outboundFunding}, outbound`,
+    lang: 'zh-CN',
+    filters: { ...ALL, funding: outboundFunding, direction: 'outbound' },
+  },
   {
     name: `program ${inboundProgram}, inbound`,
     lang: 'zh-CN',
@@ -103,6 +111,11 @@ export const STATES: readonly OracleState[] = [
     embed: true,
   },
   { name: `program ${secondProgram}`, lang: 'en', filters: { ...ALL, program: secondProgram } },
+  {
+    name: `department ${topDepartment}, ${min + 1}–${max}`,
+    lang: 'en',
+    filters: { ...ALL, yearFrom: min + 1, department: topDepartment },
+  },
   {
     name: `playback per year, ${max - 1} then ${min + 1}`,
     lang: 'en',

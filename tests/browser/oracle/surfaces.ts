@@ -30,6 +30,8 @@ const AXIS: Record<ChartId, LabelAxis> = {
   duration: 'y',
   continents: 'y',
   groups: 'y',
+  funding: 'y',
+  department: 'y',
   agreements: null,
   events: null,
 };
@@ -44,6 +46,8 @@ const FIXED: Partial<Record<ChartId, boolean>> = {
   duration: false,
   continents: false,
   groups: false,
+  funding: true,
+  department: true,
 };
 
 /** A chart's labels, table and summary against the expected chart. */
