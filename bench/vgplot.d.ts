@@ -14,6 +14,7 @@ declare module '@uwdata/vgplot' {
   export function from(table: string, options?: { filterBy?: unknown }): Directive;
   export function barX(data: Directive, options: Record<string, unknown>): Directive;
   export function barY(data: Directive, options: Record<string, unknown>): Directive;
+  export function dot(data: Directive, options: Record<string, unknown>): Directive;
   export function sum(column: string): Directive;
   export function toggleY(options: { as: unknown }): Directive;
   export function width(value: number): Directive;
