@@ -78,7 +78,7 @@ async function mapPicture(rows: readonly FlowRow[], words: DeckWords): Promise<S
  * where PowerPoint has one, else (the map, the timelines) as a picture.
  */
 export async function deckPptx(
-  client: DbClient,
+  client: Pick<DbClient, 'query'>,
   deck: Deck,
   bounds: YearBounds,
   words: DeckWords,
