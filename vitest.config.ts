@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+/** Timeouts stretch with `TEST_TIMEOUT_SCALE` (e.g. 4 on a machine shared with other builds); 1 in CI. */
+const scale = Math.max(1, Number(process.env.TEST_TIMEOUT_SCALE) || 1);
+const ms = (n: number) => n * scale;
+
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -10,8 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          testTimeout: ms(30_000),
+          hookTimeout: ms(30_000),
         },
       },
       {
@@ -20,8 +24,8 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: ms(60_000),
+          hookTimeout: ms(60_000),
           fileParallelism: false,
         },
       },

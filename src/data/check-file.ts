@@ -18,7 +18,6 @@ import {
   problemsSql,
   referenceColumns,
   referenceSql,
-  tokenCountSql,
   validationSql,
 } from './validate-sql';
 
@@ -55,7 +54,7 @@ export async function checkStaged(
 ): Promise<Checked> {
   await engine.registerText(STAGE_FILE, staged.csv);
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line)
+    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line, _tok::INTEGER AS _tok)
      FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
        max_line_size = 8388608)`,
   );
@@ -108,7 +107,7 @@ export async function reportChecked(
   report.problems = problems.slice(0, MAX_PROBLEMS_SHOWN);
   report.unmatched = await unmatched(engine, spec, headerOf);
   report.mapped = await mappedValues(engine, spec, staged.targets, headerOf);
-  const empties = await emptyTokens(engine, spec, staged.targets, headerOf);
+  const empties = emptyTokens(spec, staged, headerOf);
   if (empties.length) {
     report.notices.push({
       code: 'empty-tokens',
@@ -141,16 +140,11 @@ async function unmatched(
   return rows.map((r) => ({ column: headerOf(String(r.col)), value: maskCell(String(r.value)), rows: count(r.n) }));
 }
 
-async function emptyTokens(
-  engine: Engine,
-  spec: TableSpec,
-  targets: readonly string[],
-  headerOf: (c: string) => string,
-) {
-  const present = spec.columns.filter((c) => targets.includes(c.name)).map((c) => c.name);
-  if (!present.length) return [];
-  const [row] = await engine.query(tokenCountSql(present));
-  return present.map((name) => ({ header: headerOf(name), n: count(row?.[name]) })).filter((e) => e.n > 0);
+function emptyTokens(spec: TableSpec, staged: Staged, headerOf: (c: string) => string) {
+  return spec.columns
+    .filter((c) => staged.targets.includes(c.name))
+    .map((c) => ({ header: headerOf(c.name), n: staged.tokens[c.name] ?? 0 }))
+    .filter((e) => e.n > 0);
 }
 
 async function sqlRejects(

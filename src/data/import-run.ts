@@ -8,13 +8,14 @@ import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-fil
 import type { Engine } from './engine';
 import { buildFacts } from './ingest';
 import { TABLES } from './schema';
+import type { TableSpec } from '../domain/columns';
 import { setUserMappings } from './user-mappings';
 import { ident } from './sql';
 import { clearTables, rowsCsv } from './stored-rows';
 import { prepareValidation } from './validate-macros';
 import { keyColumn } from './validate-sql';
 import { emptyReport, type FileReport } from '../import/report';
-import { stageRows, type RejectedRow } from '../import/stage';
+import { stageRows, type RejectedRow, type Staged } from '../import/stage';
 import { planFile, type FileOptions } from '../import/structure';
 
 export interface ImportFile {
@@ -58,6 +59,77 @@ function tooLarge<T>(work: () => T): T | { ok: false; error: 'too-large'; items:
   }
 }
 
+/**
+ * Writes the checked rows without an error into the table (replacing it, or adding those whose key
+ * it lacks) and returns them as stored-rows CSV, for this browser to keep.
+ */
+async function writeRows(engine: Engine, spec: TableSpec, append: boolean): Promise<string> {
+  const table = ident(spec.table);
+  if (!append) {
+    // Straight into the table, which then holds exactly this file's rows: no copy set apart.
+    await engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec)}`);
+    return rowsCsv(engine, spec, spec.table);
+  }
+  const columns = spec.columns.map((c) => ident(c.name)).join(', ');
+  const key = ident(keyColumn(spec));
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE imp_loaded AS SELECT ${columns} FROM imp_checked WHERE NOT _error
+     AND ${key} NOT IN (SELECT ${key} FROM ${table}) ORDER BY _line`,
+  );
+  await engine.exec(`INSERT INTO ${table} SELECT ${columns} FROM imp_loaded ORDER BY rowid`);
+  const csv = await rowsCsv(engine, spec, 'imp_loaded');
+  await engine.exec('DROP TABLE imp_loaded');
+  return csv;
+}
+
+type Plan = ReturnType<typeof planFile> | { ok: false; error: 'too-large'; items: string[] };
+type PlannedOk = Extract<ReturnType<typeof planFile>, { ok: true }>;
+
+/** The file's report as planning leaves it, with an error when its rows cannot be read as it is. */
+function plannedReport(name: string, index: number, plan: Plan): FileReport {
+  if (!plan.ok) {
+    const partial = 'structure' in plan ? plan.structure : undefined;
+    return { ...emptyReport(name, partial?.table ?? '', index), error: plan.error, errorItems: plan.items, encoding: partial?.encoding ?? null };
+  }
+  const { structure } = plan;
+  const report: FileReport = {
+    ...emptyReport(name, structure.table, index),
+    encoding: structure.encoding,
+    delimiter: structure.delimiter,
+    headerLine: structure.headerLine,
+  };
+  // Big5 or Shift_JIS bytes also read as GB18030: the user picks, having seen the preview.
+  if (!structure.confident) return { ...report, error: 'needs-encoding', errorItems: structure.candidates };
+  if (structure.missingRequired.length) return { ...report, error: 'missing-columns', errorItems: structure.missingRequired };
+  return report;
+}
+
+/** The file's rows staged as text, with progress; null (and the report saying why) when it is too large. */
+function stageFile(file: ImportFile, plan: PlannedOk, report: FileReport, onProgress: ImportProgress): Staged | null {
+  const ratio = file.bytes.length / Math.max(1, plan.decoded.text.length);
+  const staged = tooLarge(() =>
+    stageRows(plan, (rows, offset) =>
+      onProgress({ stage: 'parse', file: file.name, bytes: Math.round(offset * ratio), totalBytes: file.bytes.length, rows }),
+    ),
+  );
+  if (!('csv' in staged)) {
+    report.error = 'too-large';
+    return null;
+  }
+  report.rowsIn = staged.rowsIn;
+  report.notices = [...(file.options?.notices ?? []), ...staged.notices];
+  return staged;
+}
+
+/** Of the checked rows, how many the table already holds by key (append: skipped, not loaded twice). */
+async function alreadyLoaded(engine: Engine, spec: TableSpec): Promise<number> {
+  const key = ident(keyColumn(spec));
+  const [dup] = await engine.query(
+    `SELECT count(*)::INTEGER AS n FROM imp_checked WHERE NOT _error AND ${key} IN (SELECT ${key} FROM ${ident(spec.table)})`,
+  );
+  return count(dup?.n);
+}
+
 export async function importFiles(
   engine: Engine,
   files: readonly ImportFile[],
@@ -82,47 +154,13 @@ export async function importFiles(
   const written = new Map<string, string>();
   for (const { file, index, plan } of planned) {
     onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
-    if (!plan.ok) {
-      const partial = 'structure' in plan ? plan.structure : undefined;
-      reports.push({
-        ...emptyReport(file.name, partial?.table ?? '', index),
-        error: plan.error,
-        errorItems: plan.items,
-        encoding: partial?.encoding ?? null,
-      });
-      continue;
-    }
-    const { structure } = plan;
-    const spec = TABLES.find((t) => t.table === structure.table)!;
-    const report: FileReport = {
-      ...emptyReport(file.name, spec.table, index),
-      encoding: structure.encoding,
-      delimiter: structure.delimiter,
-      headerLine: structure.headerLine,
-    };
+    const report = plannedReport(file.name, index, plan);
     reports.push(report);
-    // Big5 or Shift_JIS bytes also read as GB18030: the user picks, having seen the preview.
-    if (!structure.confident) {
-      report.error = 'needs-encoding';
-      report.errorItems = structure.candidates;
-      continue;
-    }
-    if (structure.missingRequired.length) {
-      report.error = 'missing-columns';
-      report.errorItems = structure.missingRequired;
-      continue;
-    }
-    const ratio = file.bytes.length / Math.max(1, plan.decoded.text.length);
-    const staged = tooLarge(() => stageRows(plan, (rows, offset) =>
-      onProgress({ stage: 'parse', file: file.name, bytes: Math.round(offset * ratio), totalBytes: file.bytes.length, rows }),
-    ));
-    if (!('csv' in staged)) {
-      report.error = 'too-large';
-      continue;
-    }
-    report.rowsIn = staged.rowsIn;
-    report.notices = [...(file.options?.notices ?? []), ...staged.notices];
-    const headers = structure.columns.filter((c) => !c.personal).map((c) => c.header);
+    if (report.error || !plan.ok) continue;
+    const spec = TABLES.find((t) => t.table === plan.structure.table)!;
+    const staged = stageFile(file, plan, report, onProgress);
+    if (!staged) continue;
+    const headers = plan.structure.columns.filter((c) => !c.personal).map((c) => c.header);
     rejected.set(index, { file: file.name, headers, rows: staged.rejected });
     if (staged.rowsIn === 0) {
       report.error = 'no-data';
@@ -137,13 +175,9 @@ export async function importFiles(
     report.rejected = checked.bad + staged.rejected.length;
     report.warnings = checked.warned + structuralWarnings;
     let ok = checked.ok;
-    const key = ident(keyColumn(spec));
     const append = settings.mode === 'append' || written.has(spec.table);
     if (append && sampleCleared && ok > 0) {
-      const [dup] = await engine.query(
-        `SELECT count(*)::INTEGER AS n FROM imp_checked WHERE NOT _error AND ${key} IN (SELECT ${key} FROM ${ident(spec.table)})`,
-      );
-      report.skipped = count(dup?.n);
+      report.skipped = await alreadyLoaded(engine, spec);
       ok -= report.skipped;
       if (report.skipped) report.notices.push({ code: 'skipped-duplicates', items: [], count: report.skipped });
     }
@@ -158,23 +192,7 @@ export async function importFiles(
         await clearTables(engine);
         sampleCleared = true;
       }
-      const columns = spec.columns.map((c) => ident(c.name)).join(', ');
-      // The rows this file loads, set apart first: they are written, and kept for this browser.
-      await engine.exec(
-        `CREATE OR REPLACE TEMP TABLE imp_loaded AS ${
-          append
-            ? `SELECT ${columns} FROM imp_checked WHERE NOT _error
-               AND ${key} NOT IN (SELECT ${key} FROM ${ident(spec.table)}) ORDER BY _line`
-            : keptRowsSql(spec)
-        }`,
-      );
-      await engine.exec(
-        append
-          ? `INSERT INTO ${ident(spec.table)} SELECT ${columns} FROM imp_loaded ORDER BY rowid`
-          : `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${columns} FROM imp_loaded ORDER BY rowid`,
-      );
-      kept.set(index, await rowsCsv(engine, spec, 'imp_loaded'));
-      await engine.exec('DROP TABLE imp_loaded');
+      kept.set(index, await writeRows(engine, spec, append));
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }

@@ -4,6 +4,7 @@
  * and a problem code, never a silent NULL.
  */
 import { aliasesCsv } from '../import/aliases';
+import { EMPTY_TOKENS } from '../import/tokens';
 import type { Engine } from './engine';
 import { literal } from './sql';
 import { USER_MAP_TABLE } from './user-mappings';
@@ -11,8 +12,7 @@ import { USER_MAP_TABLE } from './user-mappings';
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('') + '\u3000';
 const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('') + ' ';
 
-/** What staff type for "nothing here". Not `NA`: that is Namibia. */
-export const EMPTY_TOKENS = ['null', '无', '-', '--', '—', '——', '–', '/', '#n/a', 'n/a', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', '空', '暂无'];
+export { EMPTY_TOKENS } from '../import/tokens';
 
 /** Cell text without the spaces around it. NBSP, U+3000 and BOM around a cell went at staging (JS trim knows them). */
 export const trimmed = (raw: string) => `nullif(trim(${raw}), '')`;

@@ -4,8 +4,9 @@
  * load and the importer both run these statements. Cell values never leave the tables; the bounds
  * written into the SQL are the declaration's numbers and codes.
  *
- * imp_stage: the file's cells as staged (text, under the model's column names, `_line` an integer).
- * imp_clean: the cells trimmed; empty tokens (NULL, 无, #N/A, …) read as empty.
+ * imp_stage: the file's cells as staged (trimmed text under the model's column names; `_line` and
+ *   `_tok`, the empty-token bits, integers).
+ * imp_clean: a view of the cells with empty tokens (NULL, 无, #N/A, …) read as empty.
  * imp_map_<col>: each distinct value of a coded, numeric or date column, read once: its value,
  *   its error and its warning. A column has few distinct values, so the regular expressions run
  *   per value, not per row.
@@ -15,7 +16,7 @@
  */
 import { uniqueColumn, valueSetOf, type Column, type RuleCode, type TableSpec } from '../domain/columns';
 import { ident, literal } from './sql';
-import { ascii, dateIssue, dateOf, dateParts, isToken, numberText, toDouble, toWhole, trimmed } from './validate-macros';
+import { ascii, dateIssue, dateOf, dateParts, numberText, toDouble, toWhole } from './validate-macros';
 
 export { HEADCOUNT_MAX } from '../domain/tables';
 
@@ -112,17 +113,14 @@ export interface ValidationSql {
  * others are NULL. `thisYear` bounds the dates.
  */
 export function validationSql(spec: TableSpec, present: readonly string[], thisYear: number): ValidationSql {
-  const has = new Set(present);
-  const trim = present.map((name) => `${trimmed(ident(name))} AS ${ident(`tr_${name}`)}`);
+  // Staging trimmed every cell (an empty one reads as NULL) and marked empty tokens in `_tok`, bit i
+  // for present[i]; a view, so each reader reads only its own column of imp_stage.
   const clean = spec.columns.map((c) => {
-    const tr = ident(`tr_${c.name}`);
-    const value = has.has(c.name) ? `CASE WHEN ${isToken(tr)} THEN NULL ELSE ${tr} END` : 'NULL::VARCHAR';
+    const bit = present.indexOf(c.name);
+    const value = bit < 0 ? 'NULL::VARCHAR' : `CASE WHEN (_tok & ${bound(2 ** bit)}) <> 0 THEN NULL ELSE ${ident(c.name)} END`;
     return `${value} AS ${ident(`c_${c.name}`)}`;
   });
-  const statements = [
-    `CREATE OR REPLACE TEMP TABLE imp_clean AS SELECT _line, ${clean.join(',\n')}
-     FROM (SELECT _line${trim.map((t) => `, ${t}`).join('\n')} FROM imp_stage)`,
-  ];
+  const statements = [`CREATE OR REPLACE TEMP VIEW imp_clean AS SELECT _line, ${clean.join(',\n')} FROM imp_stage`];
   const mapped: string[] = [];
   for (const column of spec.columns) {
     const select = mapSelect(column, thisYear);
@@ -197,10 +195,6 @@ export function problemCountSql(spec: TableSpec): string {
     FROM imp_checked`;
 }
 
-/** Per present column, how many cells held an empty token. */
-export function tokenCountSql(present: readonly string[]): string {
-  return `SELECT ${present.map((name) => `count(*) FILTER (WHERE ${isToken(trimmed(ident(name)))})::INTEGER AS ${ident(name)}`).join(', ')} FROM imp_stage`;
-}
 
 /** The error codes of a rejected row, `;`-joined (concat_ws skips the NULLs). */
 export function errorCodes(spec: TableSpec): string {

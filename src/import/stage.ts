@@ -4,7 +4,8 @@
  * rejected here, and the rest go on as a clean UTF-8 CSV of the mapped columns, every value text,
  * for DuckDB to convert and check.
  */
-import { stripBidi } from './bidi';
+import { hasBidi, stripBidi } from './bidi';
+import { isEmptyToken } from './tokens';
 import { usedFields } from './csv';
 import { maskCell, maskLine } from './mask';
 import type { Notice, Problem } from './report';
@@ -18,8 +19,13 @@ export interface RejectedRow {
 }
 
 export interface Staged {
-  /** `_line,_end_line,` then the model columns, in `targets` order. */
+  /**
+   * `_line,_end_line,_tok,` then the model columns, in `targets` order, trimmed. `_tok` has bit `i`
+   * set when the `i`-th target holds an empty token (EMPTY_TOKENS), kept as written for the report.
+   */
   csv: string;
+  /** Per target column, how many cells held an empty token. */
+  tokens: Record<string, number>;
   targets: string[];
   /** The file's header for each model column, for the report. */
   headerOf: Record<string, string>;
@@ -33,6 +39,9 @@ export interface Staged {
 type Ok = Extract<Planned, { ok: true }>;
 
 const quote = (value: string) => `"${value.replaceAll('"', '""').replaceAll('\0', '')}"`;
+/** A cell DuckDB reads as written, unquoted: no quote, delimiter, line break or NUL. An empty one reads as NULL. */
+const PLAIN = /^[^",\r\n\0]*$/;
+const cell = (value: string) => (PLAIN.test(value) ? value : quote(value));
 
 export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) => void): Staged {
   const { structure, decoded, reader } = plan;
@@ -41,7 +50,12 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
   const targets = kept.map((c) => c.target!);
   const personal = new Set(structure.columns.filter((c) => c.personal).map((c) => c.index));
   const width = structure.headers.length;
-  const lines: string[] = [['_line', '_end_line', ...targets].map(quote).join(',')];
+  const lines: string[] = [['_line', '_end_line', '_tok', ...targets].map(quote).join(',')];
+  const tokenCounts = targets.map(() => 0);
+  // One look for bidi controls over the whole text: most files have none, and then no cell is searched.
+  const anyBidi = hasBidi(decoded.text);
+  /** One staged line's cells, reused: `_line`, `_end_line`, `_tok`, then the targets. */
+  const row: string[] = new Array<string>(kept.length + 3).fill('');
   const problems: Problem[] = [];
   const rejected: RejectedRow[] = [];
   const blank: number[] = [];
@@ -108,16 +122,47 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
         level: 'warning',
       });
     }
-    lines.push(
-      // trim() also takes NBSP, U+3000 and the BOM; DuckDB's trim leaves them, and trimming them there is slow.
-      [String(record.line), String(record.endLine), ...kept.map((c) => clean(fields[c.index] ?? '', c.index).trim())]
-        .map(quote)
-        .join(','),
-    );
+    // trim() also takes NBSP, U+3000 and the BOM; DuckDB's trim leaves them, and trimming them there is slow.
+    let tok = 0;
+    for (let k = 0; k < kept.length; k++) {
+      const index = kept[k]!.index;
+      const raw = fields[index] ?? '';
+      const value = (anyBidi ? clean(raw, index) : raw).trim();
+      if (isEmptyToken(value)) {
+        tok |= 1 << k;
+        tokenCounts[k]!++;
+      }
+      row[k + 3] = cell(value);
+    }
+    row[0] = String(record.line);
+    row[1] = String(record.endLine);
+    row[2] = String(tok);
+    lines.push(row.join(','));
     staged++;
   }
   onProgress?.(rowsIn, decoded.text.length);
 
+  const notices = stagingNotices(structure, { blank, totals, bidi });
+  return {
+    csv: lines.join('\n') + '\n',
+    targets,
+    tokens: Object.fromEntries(targets.map((t, k) => [t, tokenCounts[k]!])),
+    headerOf: Object.fromEntries(kept.map((c) => [c.target!, c.header])),
+    rowsIn,
+    staged,
+    problems,
+    rejected,
+    notices,
+  };
+}
+
+/** What staging set aside or changed without refusing a row, as the report's notices (20 items each at most). */
+function stagingNotices(
+  structure: Ok['structure'],
+  seen: { blank: number[]; totals: number[]; bidi: ReadonlyMap<number, number> },
+): Notice[] {
+  const { blank, totals, bidi } = seen;
+  const kept = structure.columns.filter((c) => c.target !== null);
   const notices: Notice[] = [];
   const note = (code: Notice['code'], items: string[], count = items.length) => {
     if (count > 0) notices.push({ code, items: items.slice(0, 20), count });
@@ -146,14 +191,5 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
     'ignored-columns',
     structure.columns.filter((c) => !c.personal && c.target === null).map((c) => c.header),
   );
-  return {
-    csv: lines.join('\n') + '\n',
-    targets,
-    headerOf: Object.fromEntries(kept.map((c) => [c.target!, c.header])),
-    rowsIn,
-    staged,
-    problems,
-    rejected,
-    notices,
-  };
+  return notices;
 }
