@@ -10,6 +10,8 @@ import { handCountsQuery, reportRecordsQuery, reportYearsQuery, type ReportYears
 import { ANNUAL_REPORT, indicatorsOf } from '../../src/config/annual-report';
 import { ANNUAL_HAND_INDICATORS } from '../../src/domain/enums';
 import { useBundledEngine } from '../helpers/bundled-engine';
+import { ingest } from '../../src/data/ingest';
+import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
 import { expectedReport, expectedYears, walkDays } from '../helpers/expected-report';
 
 describe('days within a year (inclusive)', () => {
@@ -98,4 +100,58 @@ describe('the bundled sample: the app equals the independent computation', () =>
     // Full-time students enrolled during 2019: the cohorts of 2017 (3), 2018 (4 + 2) and 2019 (5 + 3).
     expect(app.find((l) => l.indicator.id === 'full_time_students')!.value).toBe(17);
   });
+});
+
+describe('data/annual-counts.csv is checked on load like the other files', () => {
+  it('refuses an unknown indicator, a negative or fractional value, a year out of range and a repeated id; sums the rest', async () => {
+    const engine = await openNodeEngine();
+    try {
+      const texts = bundledTexts();
+      texts.set(
+        'annual-counts.csv',
+        [
+          'id,year,indicator,value,note',
+          'A1,2019,overseas_branches,1,Kathmandu',
+          'A2,2019,overseas_branches,2,',
+          'A3,2019,branch_campuses,1,unknown code',
+          'A4,2019,teacher_posts_abroad,-1,',
+          'A5,1999,teacher_posts_abroad,1,',
+          'A6,2019,teacher_posts_abroad,1.5,',
+          'A1,2019,teacher_posts_abroad,4,repeated id',
+          '',
+        ].join('\n'),
+      );
+      const files = await ingest(engine, texts);
+      const report = files.find((f) => f.file === 'annual-counts.csv')!;
+      expect([report.loaded, report.rejected]).toEqual([2, 5]);
+      expect(report.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+        [4, 'indicator', 'unknown-value'],
+        [5, 'value', 'out-of-range'],
+        [6, 'year', 'out-of-range'],
+        [7, 'value', 'not-integer'],
+        [8, 'id', 'duplicate-id'],
+      ]);
+      const { sql, params } = handCountsQuery(2019);
+      const hand = (await engine.query(sql, params)) as unknown as HandCount[];
+      const line = annualReport(2019, [], hand).find((l) => l.indicator.id === 'overseas_branches')!;
+      expect([line.value, line.contributions.map((c) => c.id)]).toEqual([3, ['A1', 'A2']]);
+    } finally {
+      engine.close();
+    }
+  }, 60_000);
+
+  it('an absent file gives zeros, not an error', async () => {
+    const engine = await openNodeEngine();
+    try {
+      const texts = bundledTexts();
+      texts.set('annual-counts.csv', null);
+      const files = await ingest(engine, texts);
+      expect(files.find((f) => f.file === 'annual-counts.csv')?.present).toBe(false);
+      const { sql, params } = handCountsQuery(2019);
+      const hand = (await engine.query(sql, params)) as unknown as HandCount[];
+      for (const line of annualReport(2019, [], hand)) expect(line.value).toBe(0);
+    } finally {
+      engine.close();
+    }
+  }, 60_000);
 });
