@@ -31,6 +31,15 @@ export type LegendItem =
 export interface LegendSection {
   title: string;
   items: LegendItem[];
+  /** The flows' line widths: drawn into the map itself when it is exported (src/charts/render-map.ts). */
+  widths?: boolean;
+}
+
+/** A country or region named on the exported map, where its flows end. */
+export interface MapLabel {
+  country: string;
+  text: string;
+  at: Point;
 }
 
 /** A tooltip: lines of plain text. */
@@ -82,6 +91,8 @@ export interface MapSpec {
   markers: MapMarker[];
   hub: { at: Point; label: string; color: string };
   legend: LegendSection[];
+  /** The largest countries and regions by person-trips, largest first, named on an exported map. */
+  labels?: MapLabel[];
   /** The map's accessible name. */
   label: string;
 }

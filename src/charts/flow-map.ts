@@ -5,7 +5,17 @@ import { countryByIso2 } from '../reference/countries';
 import { countryFlows, HOME, HOME_STROKE, LAND, shadeScale, type CountryFlow, type Measure } from './choropleth';
 import { DIRECTION_COLORS } from './context';
 import type { Point } from './flow-map-geometry';
-import type { LegendSection, MapArc, MapArea, MapContext, MapFeature, MapMarker, MapSpec, Tip } from './flow-map-types';
+import type {
+  LegendSection,
+  MapArc,
+  MapArea,
+  MapContext,
+  MapFeature,
+  MapLabel,
+  MapMarker,
+  MapSpec,
+  Tip,
+} from './flow-map-types';
 
 export { MAP_MODES, type MapMode } from './flow-map-types';
 import type { MapMode } from './flow-map-types';
@@ -27,6 +37,9 @@ export const HMT_COLORS = { outbound: '#8e0049', inbound: '#896368' } as const;
 /** The land of countries that have flows, in the flows view. */
 export const LAND_ACTIVE = '#cfd5dc';
 export const HUB_COLOR = '#b3261e';
+
+/** How many of the largest countries and regions an exported map names. */
+export const MAP_LABELS = 8;
 
 /** Below this width the world is drawn larger than the map and the view starts on Asia; pan to see the rest. */
 const NARROW = 640;
@@ -212,6 +225,7 @@ export function flowMap(
     });
     legend.push({
       title: ctx.t('map.legend.width'),
+      widths: true,
       items: ticks(0, max, 3)
         .filter((v) => v > 0)
         .slice(-3)
@@ -219,10 +233,21 @@ export function flowMap(
     });
   }
 
+  // The largest by person-trips (both ways), named at the country's point (the one the choropleth's dots use).
+  const labels: MapLabel[] = [...flows]
+    .filter((flow) => flow.country !== config.home && flow.total > 0)
+    .sort((a, b) => b.total - a.total || a.country.localeCompare(b.country))
+    .slice(0, MAP_LABELS)
+    .flatMap((flow) => {
+      const point = countryByIso2(flow.country);
+      return point ? [{ country: flow.country, text: ctx.country(flow.country), at: project(point.lon, point.lat) }] : [];
+    });
+
   return {
     width: ctx.width,
     height,
     extent,
+    labels,
     projection,
     areas,
     arcs,

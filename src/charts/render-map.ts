@@ -1,7 +1,7 @@
 import { geoPath, pointer, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
 import type { Feature, Geometry } from 'geojson';
 import { apply, arcShape, IDENTITY, type Point, type Transform } from './flow-map-geometry';
-import type { MapArc, MapArea, MapMarker, MapSpec, Tip } from './flow-map-types';
+import type { LegendSection, MapArc, MapArea, MapMarker, MapSpec, Tip } from './flow-map-types';
 
 export interface MapHandlers {
   /** The pointer is over something with a tooltip (null: over nothing), at this point of the container. */
@@ -281,8 +281,15 @@ export function renderMapForExport(spec: MapSpec, credit: string, doc: Document 
   view.destroy();
   const svg = select(view.svg).attr('style', null);
   const fontSize = 11;
+  const labelSize = 12;
+  exportLabels(svg, spec, labelSize);
+  // The line widths' legend under the map: the exported picture keeps it (the page shows it beside the map).
+  const widths = spec.legend.find((section) => section.widths && section.items.length);
+  const legendHeight = widths ? labelSize * 2 + 4 : 0;
+  if (widths) exportWidthLegend(svg, widths, spec.height + labelSize + 8, labelSize);
   const lines = wrapLines(credit, spec.width - 8, fontSize);
-  const height = spec.height + 12 + lines.length * (fontSize + 4);
+  const top = spec.height + legendHeight;
+  const height = top + 12 + lines.length * (fontSize + 4);
   svg.attr('height', height).attr('viewBox', `0 0 ${spec.width} ${height}`);
   svg
     .append('g')
@@ -291,9 +298,89 @@ export function renderMapForExport(spec: MapSpec, credit: string, doc: Document 
     .data(lines)
     .join('text')
     .attr('x', 4)
-    .attr('y', (_, i) => spec.height + 12 + fontSize + i * (fontSize + 4) - 4)
+    .attr('y', (_, i) => top + 12 + fontSize + i * (fontSize + 4) - 4)
     .attr('font-size', fontSize)
     .attr('fill', '#555')
     .text((line) => line);
   return view.svg;
+}
+
+/** A text's box, estimated as wrapLines measures it: [x0, y0, x1, y1]. */
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * The largest countries and regions named where their flows end, largest first; a name that would
+ * cover one already set (or the hub's) is tried on the other side, then left out.
+ */
+function exportLabels(svg: Selection<SVGSVGElement, unknown, null, undefined>, spec: MapSpec, size: number): void {
+  const width = (text: string) => [...text].reduce((w, ch) => w + (WIDE.test(ch) ? size : size * 0.56), 0);
+  const [hx, hy] = spec.hub.at;
+  const hubWidth = width(spec.hub.label);
+  const taken: Box[] = [[hx - hubWidth / 2 - 2, hy - 6, hx + hubWidth / 2 + 2, hy + 24]];
+  const placed: { text: string; x: number; y: number; anchor: 'start' | 'end' }[] = [];
+  for (const label of spec.labels ?? []) {
+    const [x, y] = label.at;
+    const w = width(label.text);
+    const sides: { box: Box; x: number; anchor: 'start' | 'end' }[] = [
+      { box: [x + 5, y - size - 2, x + 7 + w, y + 2], x: x + 6, anchor: 'start' },
+      { box: [x - 7 - w, y - size - 2, x - 5, y + 2], x: x - 6, anchor: 'end' },
+    ];
+    const side = sides.find(
+      ({ box }) => box[0] >= 0 && box[2] <= spec.width && box[1] >= 0 && !taken.some((t) => overlaps(t, box)),
+    );
+    if (!side) continue;
+    taken.push(side.box);
+    placed.push({ text: label.text, x: side.x, y: y - 3, anchor: side.anchor });
+  }
+  svg
+    .append('g')
+    .attr('class', 'labels')
+    .attr('data-testid', 'map-labels')
+    .selectAll('text')
+    .data(placed)
+    .join('text')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('font-size', size)
+    .attr('font-weight', 600)
+    .attr('fill', '#111')
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 3)
+    .attr('paint-order', 'stroke')
+    .text((d) => d.text);
+}
+
+/** The line widths' legend as a row: its title, then each width drawn as a line with its count. */
+function exportWidthLegend(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  section: LegendSection,
+  y: number,
+  size: number,
+): void {
+  const width = (text: string) => [...text].reduce((w, ch) => w + (WIDE.test(ch) ? size : size * 0.56), 0);
+  const row = svg.append('g').attr('class', 'width-legend').attr('data-testid', 'map-width-legend');
+  row.append('text').attr('x', 4).attr('y', y).attr('font-size', size).attr('fill', '#333').text(section.title);
+  let x = 4 + width(section.title) + size;
+  for (const item of section.items) {
+    if (item.kind !== 'line') continue;
+    row
+      .append('line')
+      .attr('x1', x)
+      .attr('x2', x + 28)
+      .attr('y1', y - size / 3)
+      .attr('y2', y - size / 3)
+      .attr('stroke', item.color)
+      .attr('stroke-width', item.width)
+      .attr('stroke-linecap', 'round');
+    row
+      .append('text')
+      .attr('x', x + 34)
+      .attr('y', y)
+      .attr('font-size', size)
+      .attr('fill', '#333')
+      .text(item.label);
+    x += 34 + width(item.label) + size;
+  }
 }

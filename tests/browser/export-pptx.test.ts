@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage } from './browser';
+import { exportChart } from './harness';
 import { ROUNDING_BASE } from '../../src/config/disclosure';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { translate } from '../../src/i18n/translate';
@@ -210,3 +211,29 @@ test('a deck with partners and a timeline: names with their places, the timeline
   await page.click('[data-testid="present"] + details summary');
   await page.getByRole('button', { name: zh('present.reset') }).click();
 }, 180_000);
+
+test('the map exported as SVG and PNG keeps its line-width legend and names the largest countries and regions', async () => {
+  const svg = (await exportChart(page, 'map', 'svg')).bytes.toString('utf8');
+  const group = (id: string) => new RegExp(`<g[^>]*data-testid="${id}"[^>]*>([\\s\\S]*?)</g>`).exec(svg)?.[1] ?? '';
+  const textsOf = (xml: string) => [...xml.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]!));
+  // The widths' legend: its title, then a line and a count per width.
+  const legend = group('map-width-legend');
+  expect(textsOf(legend)[0]).toBe(zh('map.legend.width'));
+  expect((legend.match(/<line /g) ?? []).length).toBeGreaterThan(1);
+  // The largest by published person-trips (both ways) over the CSV files, named on the map.
+  const totals = new Map<string, number>();
+  for (const t of publishedMatching(all))
+    if (t.country !== 'CN') totals.set(t.country, (totals.get(t.country) ?? 0) + t.headcount);
+  const largest = [...totals]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code]) => countryName(code, 'zh-CN'));
+  const named = textsOf(group('map-labels'));
+  expect(named.length).toBeGreaterThanOrEqual(3);
+  expect(named[0]).toBe(largest[0]);
+  for (const name of named) expect(largest.slice(0, 8)).toContain(name);
+  // The PNG is the same picture at twice its size.
+  const png = (await exportChart(page, 'map', 'png2')).bytes;
+  const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+  expect(pngSize(png).width).toBe(Math.round(width * 2));
+  expect(errors).toEqual([]);
+}, 120_000);

@@ -230,6 +230,30 @@ describe('map export', () => {
     expect(svg.getAttribute('style')).toBeNull();
   });
 
+  test('the exported map names the largest countries and regions, and keeps its line-width legend', () => {
+    const spec = flowMap(ROWS, FEATURES, ctx('en', 960), CASES[0]![2]);
+    // Largest first by person-trips both ways, from the rows: TW 48, MY 40, DE 17, US 9, HK 3.
+    const totals = new Map<string, number>();
+    for (const r of ROWS) totals.set(r.country, (totals.get(r.country) ?? 0) + r.headcount);
+    const largest = [...totals].sort((a, b) => b[1] - a[1]).map(([code]) => countryName(code, 'en'));
+    expect(spec.labels?.map((l) => l.text)).toEqual(largest);
+    const svg = renderMapForExport(spec, 'Credit', window.document);
+    const named = [...svg.querySelectorAll('[data-testid="map-labels"] text')].map((t) => t.textContent);
+    // The three largest always, each once; a smaller one only where it covers no other name.
+    expect(named.slice(0, 3)).toEqual(largest.slice(0, 3));
+    expect(new Set(named).size).toBe(named.length);
+    const legend = svg.querySelector('[data-testid="map-width-legend"]')!;
+    expect(legend.querySelector('text')!.textContent).toBe(translate('en', 'map.legend.width'));
+    const widths = [...legend.querySelectorAll('line')].map((l) => Number(l.getAttribute('stroke-width')));
+    const section = spec.legend.find((s) => s.widths)!;
+    expect(widths).toEqual(section.items.map((i) => (i.kind === 'line' ? i.width : NaN)));
+    expect(widths.length).toBeGreaterThan(1);
+    // Under the map, above the credit.
+    const legendY = Number(legend.querySelector('text')!.getAttribute('y'));
+    expect(legendY).toBeGreaterThan(spec.height);
+    expect(Number(svg.querySelector('g.credit text')!.getAttribute('y'))).toBeGreaterThan(legendY);
+  });
+
   test('lines wrap at spaces in English and anywhere in Chinese', () => {
     expect(wrapLines('aaaa bbbb cccc', 60, 10)).toEqual(['aaaa bbbb', 'cccc']);
     expect(wrapLines('审图号示意图', 30, 10)).toEqual(['审图号', '示意图']);
