@@ -147,7 +147,7 @@ export function frameText(charts: readonly FrameChart[], words: VideoText): stri
  */
 export function frameSvg(drawn: FrameChart, words: VideoText, fontCss: string): string {
   const root = document.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('xmlns', SVG_NS);
+  // No xmlns attribute: the serializer writes the element's namespace (set by hand, jsdom writes it twice).
   root.setAttribute('width', String(VIDEO_WIDTH));
   root.setAttribute('height', String(VIDEO_HEIGHT));
   root.setAttribute('viewBox', `0 0 ${VIDEO_WIDTH} ${VIDEO_HEIGHT}`);
