@@ -3,6 +3,7 @@
  * set on the file input, changes the KPI tiles to the figures the same import gives on the real
  * engine in Node, shows the report, survives a reload (IndexedDB) and is forgotten on request.
  */
+import { read, utils } from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -90,6 +91,24 @@ describe('importing a staff export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('Z-5');
     expect(text).toContain('人数必须至少为 1');
+  });
+
+  test('the rejected rows download as a workbook too: the cells as the file had them, the line a number', async () => {
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('[data-testid="import-download-rejects-xlsx"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('rejected-rows.xlsx');
+    const book = read(readFileSync((await download.path())!), { type: 'buffer' });
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const rows = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+    expect(rows[0]!.slice(0, 3)).toEqual(['文件', '行号', '问题']);
+    const line = sheet['B2'];
+    expect(line?.t).toBe('n');
+    expect(line?.v).toBe(7);
+    expect(String(rows[1]![2])).toContain('人数必须至少为 1');
+    expect(rows.flat().map(String)).toContain('Z-5');
+    expect(book.SheetNames).toHaveLength(2);
   });
 
   test('the console reads and refuses to write', async () => {
