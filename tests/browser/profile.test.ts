@@ -4,14 +4,18 @@
  * data/*.csv (tests/helpers/expected-profile.ts); the dashboard's filters kept in the link and on
  * the way back.
  */
+import { csvParseRows } from 'd3';
 import { expect, test } from 'vitest';
+import { defaultFilters } from '../../src/domain/filters';
+import { yearBounds } from '../helpers/expected';
+import { publishedTrend } from '../helpers/published';
 import type { Page } from 'playwright-core';
 import { MESSAGES, type Locale } from '../../src/i18n/messages';
 import { countryName } from '../../src/reference/countries';
 import { partnerById } from '../helpers/expected';
 import { profileAgreements, profileFlows, type ProfileKind } from '../helpers/expected-profile';
 import { watchedPage } from './browser';
-import { baseUrl, browser, origin, settled, useHarness } from './harness';
+import { baseUrl, browser, exportChart, origin, settled, useHarness } from './harness';
 
 useHarness();
 
@@ -120,6 +124,20 @@ test('a partner profile in English from a link, and from the map selection in Ch
   const { page, errors } = await watchedPage(browser, origin);
   await page.goto(`${baseUrl}?lang=en&view=partner&id=fooyin`);
   await checkProfile(page, 'partner', 'fooyin', 'en');
+  // The card's CSV export is public by default: the figures of the published cells (multiples of 5).
+  const { bytes } = await exportChart(page, 'trend', 'csv');
+  const [, ...rows] = csvParseRows(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const { min, max } = yearBounds();
+  const published = publishedTrend({ ...defaultFilters(min, max), partner: 'fooyin' });
+  expect(rows.some(([, o, i]) => Number(o) + Number(i) > 0)).toBe(true);
+  for (const [year, outbound, inbound] of rows) {
+    expect([Number(outbound), Number(inbound)]).toEqual([
+      published.get(`${year}:outbound`) ?? 0,
+      published.get(`${year}:inbound`) ?? 0,
+    ]);
+    expect(Number(outbound) % 5).toBe(0);
+    expect(Number(inbound) % 5).toBe(0);
+  }
   await page.goto(`${baseUrl}?lang=zh-CN&country=US`);
   await page.waitForSelector('[data-testid="map-open-profile"]', { timeout: 45_000 });
   await page.click('[data-testid="map-open-profile"]');
