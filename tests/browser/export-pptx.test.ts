@@ -37,7 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function exportDeck(): Promise<JSZip> {
+async function exportDeck(from: Page = page): Promise<JSZip> {
+  const page = from;
   await page.click('[data-testid="present"] + details summary');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 90_000 }),
@@ -237,3 +238,23 @@ test('the map exported as SVG and PNG keeps its line-width legend and names the 
   expect(pngSize(png).width).toBe(Math.round(width * 2));
   expect(errors).toEqual([]);
 }, 120_000);
+
+test('in English the deck is English, set in Arial', async () => {
+  const en = await watchedPage(browser, origin);
+  await en.page.goto(`${baseUrl}?lang=en`);
+  await en.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  const deck = await slides(await exportDeck(en.page));
+  expect(deck.map((s) => s.texts[0])).toEqual(
+    ['chart.trend.title', 'chart.countries.title', 'chart.trend.title', 'chart.countries.title']
+      .concat(['chart.countries.title', 'map.title'])
+      .map((k) => translate('en', k as MessageKey)),
+  );
+  expect(deck[0]!.texts).toContain(translate('en', 'chart.source'));
+  expect(deck[0]!.xml).toContain('<a:latin typeface="Arial"');
+  expect(series(deck[1]!.chart!).map((s) => s.name)).toEqual([
+    translate('en', 'direction.outbound'),
+    translate('en', 'direction.inbound'),
+  ]);
+  expect(en.errors).toEqual([]);
+  await en.page.context().close();
+}, 180_000);
