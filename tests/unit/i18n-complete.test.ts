@@ -251,6 +251,8 @@ const CHINESE_DATA = [
   'src/import/structure.ts',
   'src/domain/tables.ts',
   'src/data/validate-macros.ts',
+  // The words staff type for an empty cell (无, 空, 暂无): read, never shown.
+  'src/import/tokens.ts',
   'src/config/basemap.ts',
   // The annual report's template: the indicator names of the province's table, in both languages.
   'src/config/annual-report.ts',
