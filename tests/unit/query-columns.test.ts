@@ -5,12 +5,15 @@
  * the other tables as they are): a column read but not declared fails the query. Each declared
  * column is also taken away in turn, and the query must then fail: none is declared for nothing.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { CHARTS } from '../../src/charts/registry';
 import { defaultFilters, SELECTION_KEYS, type Filters } from '../../src/data/filters';
 import * as queries from '../../src/data/queries';
 import type { BuiltQuery } from '../../src/data/sql';
 import { useBundledEngine } from '../helpers/bundled-engine';
+
+// Opening the engine and running every builder twice over takes long on a loaded machine.
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 300_000 });
 
 const OTHER_TABLES = ['partners', 'programs', 'countries', 'agreements', 'events'];
 
@@ -21,6 +24,10 @@ const EXTRA: Record<string, unknown[][]> = {
     ['partner', 12],
   ],
   trendStackQuery: queries.TREND_SPLITS.map((split) => [split]),
+  breakdownQuery: [
+    ['funding', 12],
+    ['department', 12],
+  ],
 };
 
 const base = defaultFilters(2014, 2025);
