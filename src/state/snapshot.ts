@@ -20,6 +20,7 @@ import {
 import { TABLES } from '../data/schema';
 import type { BuiltQuery } from '../data/sql';
 import { queryKey } from './coordinator';
+import { shiftedBack } from './kpi-change';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
@@ -49,6 +50,9 @@ export function defaultViewQueries(min: number, max: number): BuiltQuery[] {
     yearSpanQuery(),
     kpiQuery(filters),
     activeAgreementsQuery(filters),
+    // The KPI tiles' previous period of equal length (their change), before the data here: empty.
+    kpiQuery(shiftedBack(filters)),
+    activeAgreementsQuery(shiftedBack(filters)),
     referenceNamesQuery(),
     trendStackQuery(filters, 'direction'),
     flowsQuery(filters),
