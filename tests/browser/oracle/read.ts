@@ -65,7 +65,12 @@ export async function readChart(page: Page, spec: ReadSpec): Promise<ShownChart>
       ? [...table.querySelectorAll('tbody tr')].map((tr) =>
           [...tr.children]
             .filter((cell) => !(cell.tagName === 'TD' && cell.querySelector('button')))
-            .map((cell) => (cell.textContent ?? '').trim()),
+            .map((cell) => {
+              // A row's profile link ("概况" / "Profile" beside a name in the map's table) is a way on, not a figure.
+              const copy = cell.cloneNode(true) as Element;
+              copy.querySelectorAll('.profile').forEach((link) => link.remove());
+              return (copy.textContent ?? '').trim();
+            }),
         )
       : null;
     const valueAxis = spec.axis === 'y' ? 'x' : 'y';
