@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { AgreementSpanRow } from '../data/queries';
-import { dateText, emphasis, enumLabel, labelMargin, localName, truncate } from './common';
+import { dateText, emphasis, enumLabel, labelMargin, localName, nameAxisY } from './common';
 import type { ChartContext, FixedScale } from './context';
 import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
@@ -66,13 +66,10 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
       ticks: ctx.width < 560 ? '2 years' : 'year',
       tickFormat: '%Y',
     },
-    y: {
-      label: null,
-      domain: rows.map((d) => d.id),
-      tickFormat: (id: string) => truncate(names.get(id) ?? id, marginLeft - 12),
-    },
+    y: { label: null, domain: rows.map((d) => d.id) },
     color: { domain: types.map(typeLabel), range: TYPE_COLORS, legend: true },
     marks: [
+      nameAxisY((id) => names.get(id) ?? id, marginLeft),
       Plot.barX(spans, {
         y: (s: Span) => s.d.id,
         x1: 'start',

@@ -1,3 +1,4 @@
+import * as Plot from '@observablehq/plot';
 import type { ChartContext, FixedScale } from './context';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { formatDate } from '../i18n/translate';
@@ -34,13 +35,37 @@ export function emphasis(ctx: ChartContext, key: string): number {
   return ctx.selected == null || ctx.selected === key ? 1 : DIMMED;
 }
 
-const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+// Dashes, ellipses and curly quotes are full width in the CJK face the page sets first.
+const WIDE = /[\u1100-\u11ff\u2014\u2018-\u201d\u2026\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 
-/** The width of a label in px at 12 px, CJK counted full width. */
+const NARROW = /[\s.,:;'|!()[\]ijlftr]/;
+const CAPITAL = /[A-Z0-9MW@%&]/;
+
+/**
+ * The width of a label in px at 12 px, erring wide (a label cut a little early stays inside the
+ * chart; one estimated too narrow starts past the svg's left edge). The page sets Latin text in
+ * Noto Sans CJK first, wider than most Latin faces: CJK full width, capitals and figures 9 px,
+ * thin letters and punctuation 4.5 px, other letters 8 px.
+ */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 12 : 6.8;
+  for (const ch of text) w += WIDE.test(ch) ? 12 : CAPITAL.test(ch) ? 9 : NARROW.test(ch) ? 4.5 : 8;
   return w;
+}
+
+/** The text size of chart labels and values: readable at 1440 px (12 px) and on a phone (≥ 11 px). */
+export const CHART_FONT_SIZE = 12;
+
+/**
+ * The y axis of horizontal bars: names cut to the margin with their whole name as the label's
+ * title (shown on hover; the table and the bar's tip carry it too).
+ */
+export function nameAxisY(names: (key: string) => string, marginLeft: number): Plot.CompoundMark {
+  return Plot.axisY({
+    tickFormat: (k: string) => truncate(names(k), marginLeft - 12),
+    title: (k: string) => names(k),
+    label: null,
+  });
 }
 
 /** A label cut to `max` px with an ellipsis; the full text is in the tip and the table. */
@@ -48,7 +73,7 @@ export function truncate(text: string, max: number): string {
   if (textWidth(text) <= max) return text;
   let out = '';
   for (const ch of text) {
-    if (textWidth(out + ch) > max - 8) break;
+    if (textWidth(out + ch) > max - textWidth('…')) break;
     out += ch;
   }
   return `${out}…`;

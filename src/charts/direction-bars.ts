@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { DIRECTIONS, type Direction } from '../data/schema';
-import { domainOf, emphasis, labelMargin, totals, truncate } from './common';
+import { CHART_FONT_SIZE, domainOf, emphasis, labelMargin, nameAxisY, totals } from './common';
 import { DIRECTION_COLORS, type ChartContext, type FixedScale } from './context';
 import type { TableData } from './table';
 
@@ -65,7 +65,6 @@ export function directionBars(
     ctx.width,
   );
   const [, max] = domainOf([...drawn.values(), ...total.values()], ctx.fixed);
-  const label = (k: string) => truncate(names.get(k) ?? k, marginLeft - 12);
   return {
     width: ctx.width,
     height: Math.max(110, order.length * 26 + 56),
@@ -74,13 +73,14 @@ export function directionBars(
     marginTop: 46,
     style: { fontSize: '12px' },
     x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
-    y: { label: null, domain: order, tickFormat: label },
+    y: { label: null, domain: order },
     color: {
       domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
       range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
       legend: true,
     },
     marks: [
+      nameAxisY((k) => names.get(k) ?? k, marginLeft),
       Plot.barX(rows, {
         y: 'key',
         x: 'headcount',
@@ -96,7 +96,7 @@ export function directionBars(
         text: ([, v]: [string, number]) => ctx.n(v),
         dx: 4,
         textAnchor: 'start',
-        fontSize: 11,
+        fontSize: CHART_FONT_SIZE,
       }),
       Plot.ruleX([0]),
     ],

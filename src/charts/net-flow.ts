@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { NetFlowRow } from '../data/queries';
-import { domainOf, emphasis, labelMargin, truncate } from './common';
+import { CHART_FONT_SIZE, domainOf, emphasis, labelMargin, nameAxisY } from './common';
 import { DIRECTION_COLORS, type ChartContext, type FixedScale } from './context';
 import type { TableData } from './table';
 
@@ -40,13 +40,14 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
       domain: [min * 1.2, max * 1.2],
       tickFormat: (v: number) => ctx.n(v),
     },
-    y: { label: null, domain: order, tickFormat: (k: string) => truncate(names.get(k) ?? k, marginLeft - 12) },
+    y: { label: null, domain: order },
     color: {
       domain: [ctx.t('chart.netflow.inbound'), ctx.t('chart.netflow.outbound')],
       range: [DIRECTION_COLORS.inbound, DIRECTION_COLORS.outbound],
       legend: true,
     },
     marks: [
+      nameAxisY((k) => names.get(k) ?? k, marginLeft),
       Plot.barX(rows, {
         y: 'country',
         x: 'net',
@@ -77,7 +78,7 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
             text: (d: NetFlowRow) => (d.net > 0 ? `+${ctx.n(d.net)}` : ctx.n(d.net)),
             dx: anchor === 'start' ? 4 : -4,
             textAnchor: anchor,
-            fontSize: 11,
+            fontSize: CHART_FONT_SIZE,
           },
         ),
       ),

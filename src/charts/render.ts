@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { CHART_FONT_SIZE } from './common';
 
 /** How a drawn chart is announced: its name (the title) and the id of the text that describes it. */
 export interface ChartLabel {
@@ -27,7 +28,19 @@ export function renderPlot(
   doc: Document = document,
   name: ChartLabel = {},
 ): SVGSVGElement | HTMLElement {
-  const element = Plot.plot({ ...options, document: doc });
+  // Plot's own default is 10 px, too small to read: charts get 12 px unless they set their own.
+  const style = typeof options.style === 'object' && options.style ? options.style : {};
+  const element = Plot.plot({
+    ...options,
+    style: typeof options.style === 'string' ? options.style : { fontSize: `${CHART_FONT_SIZE}px`, ...style },
+    document: doc,
+  });
+  // A chart with a legend comes in a <figure>, whose default 40 px side margins would shrink the svg
+  // (drawn at the card's width) to fit, and its text with it (12 px drawn at 9 px).
+  if (element.tagName.toLowerCase() === 'figure') (element as HTMLElement).style.margin = '0';
+  // Its swatch legend is set at 10 px by Plot too.
+  for (const legend of element.querySelectorAll<HTMLElement>('div[class$="-swatches"], div[class*="-swatches "]'))
+    legend.style.fontSize = `${CHART_FONT_SIZE}px`;
   for (const group of element.querySelectorAll('g[aria-label]:not([role])'))
     group.setAttribute('role', 'graphics-object');
   const svg = chartSvg(element);

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TrendRow } from '../data/queries';
 import { DIRECTIONS } from '../data/schema';
-import { DIMMED } from './common';
+import { CHART_FONT_SIZE, DIMMED } from './common';
 import { DIRECTION_COLORS, type ChartContext } from './context';
 import type { TableData } from './table';
 
@@ -52,7 +52,7 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
         y: 'headcount',
         text: (d: TrendRow) => (ctx.width < 480 ? '' : ctx.n(d.headcount)),
         dy: -7,
-        fontSize: 11,
+        fontSize: CHART_FONT_SIZE,
         fill: 'currentColor',
         fillOpacity: opacity,
       }),

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TrendStackRow } from '../data/queries';
 import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
-import { DIMMED, enumLabel, totals } from './common';
+import { CHART_FONT_SIZE, DIMMED, enumLabel, totals } from './common';
 import type { ChartContext } from './context';
 import { CATEGORICAL } from './palette';
 import type { TableData } from './table';
@@ -76,7 +76,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
         y: 'total',
         text: (d: { total: number }) => ctx.n(d.total),
         dy: -7,
-        fontSize: 11,
+        fontSize: CHART_FONT_SIZE,
         fillOpacity: opacity,
       }),
       Plot.ruleY([0]),

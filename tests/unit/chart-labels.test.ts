@@ -125,7 +125,10 @@ describe('chart helpers', () => {
 
   test('labels are cut to a width, CJK counted full width', () => {
     expect(textWidth('中国台湾')).toBe(48);
-    expect(truncate('海峡两岸学分互认交换生项目', 80)).toBe('海峡两岸学分…');
+    // The ellipsis is full width too: the cut label, ellipsis included, fits the width.
+    expect(truncate('海峡两岸学分互认交换生项目', 80)).toBe('海峡两岸学…');
+    expect(textWidth(truncate('海峡两岸学分互认交换生项目', 80))).toBeLessThanOrEqual(80);
+    expect(textWidth(truncate('Portland Community Technical College (United States)', 120))).toBeLessThanOrEqual(120);
     expect(truncate('Japan', 80)).toBe('Japan');
   });
 
