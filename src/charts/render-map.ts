@@ -1,5 +1,7 @@
 import { geoPath, pointer, select, zoom, zoomIdentity, type Selection, type ZoomBehavior } from 'd3';
 import type { Feature, Geometry } from 'geojson';
+import { LAND } from './choropleth';
+import { LAND_ACTIVE } from './flow-map';
 import { apply, arcShape, IDENTITY, type Point, type Transform } from './flow-map-geometry';
 import type { LegendSection, MapArc, MapArea, MapMarker, MapSpec, Tip } from './flow-map-types';
 
@@ -163,6 +165,8 @@ export class MapView {
       .join('path')
       .attr('d', d)
       .attr('fill', (a) => a.fill)
+      // Plain land (no shade): the page's theme may draw it darker (app.css); exports keep the attribute.
+      .attr('class', (a) => (a.fill === LAND || a.fill === LAND_ACTIVE ? 'plain' : null))
       .attr('stroke', (a) => (a.selected ? '#111' : a.stroke))
       .attr('stroke-width', (a) => (a.selected ? 2 : 0.5))
       .attr('vector-effect', 'non-scaling-stroke')
