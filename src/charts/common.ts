@@ -57,13 +57,13 @@ export function textWidth(text: string): number {
 export const CHART_FONT_SIZE = 12;
 
 /**
- * The y axis of horizontal bars: names cut to the margin with their whole name as the label's
- * title (shown on hover; the table and the bar's tip carry it too).
+ * The y axis of horizontal bars: names cut to fit the margin; the bar's tip (on hover) and the
+ * table carry them whole. (A <title> on the label would also show it, but would join the label's
+ * text content that tests and assistive technology read.)
  */
 export function nameAxisY(names: (key: string) => string, marginLeft: number): Plot.CompoundMark {
   return Plot.axisY({
     tickFormat: (k: string) => truncate(names(k), marginLeft - 12),
-    title: (k: string) => names(k),
     label: null,
   });
 }

@@ -20,3 +20,22 @@ export const CATEGORICAL = [
   '#0f766e',
   '#5b4a9e',
 ] as const;
+
+/**
+ * Colours of CATEGORICAL no two of which look alike (CIEDE2000 ≥ 15 in normal vision; the teals
+ * #2f7f7a/#0f766e were 4 apart, the oranges #9c4f1f/#c05a00 9): a chart with more parts than these
+ * groups the smallest as "other", drawn in OTHER_COLOR.
+ */
+export const DISTINCT = [0, 1, 2, 4, 5, 7, 8].map((i) => CATEGORICAL[i]!);
+export const OTHER_COLOR = CATEGORICAL[3];
+
+/**
+ * The keys a chart draws with their own colour: all when they fit DISTINCT, else the largest
+ * (by `size`, ties in the given order); `other` is never one of them (it is the group).
+ */
+export function ownColours(keys: readonly string[], size: (key: string) => number, other = 'other'): string[] {
+  const own = keys.filter((k) => k !== other);
+  if (own.length <= DISTINCT.length) return own;
+  const largest = new Set([...own].sort((a, b) => size(b) - size(a)).slice(0, DISTINCT.length));
+  return own.filter((k) => largest.has(k));
+}

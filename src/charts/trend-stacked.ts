@@ -3,7 +3,7 @@ import type { TrendStackRow } from '../data/queries';
 import { ACTIVITY_TYPES, PARTICIPANT_CATEGORIES } from '../data/schema';
 import { CHART_FONT_SIZE, DIMMED, enumLabel, totals } from './common';
 import type { ChartContext } from './context';
-import { CATEGORICAL } from './palette';
+import { DISTINCT, OTHER_COLOR, ownColours } from './palette';
 import type { TableData } from './table';
 import { inYears } from './trend-by-year';
 
@@ -14,18 +14,17 @@ const SPLIT = {
   participant_category: { prefix: 'category', keys: PARTICIPANT_CATEGORIES, column: 'col.category' },
 } as const;
 
-/** Twelve categorical colours; a key keeps its colour whatever the filters. */
-const PALETTE = CATEGORICAL;
-
 /**
  * Person-trips per year stacked by activity type or participant category; a
  * provisional year is outlined dashed; years outside the selection are dimmed.
  */
-export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, ctx: ChartContext): Plot.PlotOptions {
+export function trendStacked(all: readonly TrendStackRow[], split: StackSplit, ctx: ChartContext): Plot.PlotOptions {
   const { prefix, keys } = SPLIT[split];
   const label = (key: string) => enumLabel(ctx, prefix, key);
+  const rows = grouped(all, keys);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
   const present = keys.filter((k) => rows.some((d) => d.key === k));
+  const own = present.filter((k) => k !== 'other');
   const yearTotals = [
     ...totals(
       rows,
@@ -48,7 +47,7 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
     y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
     color: {
       domain: present.map(label),
-      range: present.map((k) => PALETTE[keys.indexOf(k as never) % PALETTE.length]!),
+      range: present.map((k) => (k === 'other' ? OTHER_COLOR : DISTINCT[own.indexOf(k)]!)),
       legend: true,
     },
     marks: [
@@ -82,6 +81,37 @@ export function trendStacked(rows: readonly TrendStackRow[], split: StackSplit, 
       Plot.ruleY([0]),
     ],
   };
+}
+
+/**
+ * The rows with no more parts than distinct colours: the smallest keys (over all years drawn)
+ * join 'other' (其他 / Other), summed per year; the table keeps every key.
+ */
+function grouped(rows: readonly TrendStackRow[], keys: readonly string[]): TrendStackRow[] {
+  const size = totals(
+    rows,
+    (d) => d.key,
+    (d) => d.headcount,
+  );
+  const own = new Set(
+    ownColours(
+      keys.filter((k) => size.has(k)),
+      (k) => size.get(k) ?? 0,
+    ),
+  );
+  const out = new Map<string, TrendStackRow>();
+  for (const d of rows) {
+    const key = own.has(d.key) ? d.key : 'other';
+    const id = `${d.year}|${key}`;
+    const was = out.get(id);
+    out.set(id, {
+      ...d,
+      key,
+      headcount: (was?.headcount ?? 0) + d.headcount,
+      provisional: !!was?.provisional || d.provisional,
+    });
+  }
+  return [...out.values()];
 }
 
 /** The stacked trend as a table: a row per year and key. */

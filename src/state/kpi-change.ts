@@ -48,7 +48,7 @@ export interface ChangeContext {
 
 /**
  * The change in words, the same on screen and to a screen reader (never a colour alone):
- * `比上一年增加 12（+8.5%）`, `up 12 (+8.5%) on 2017`, `no earlier period`; '' while the earlier
+ * `比上一年（2017年）增加 12（+8.5%）`, `up 12 (+8.5%) on 2017`, `no earlier period`; '' while the earlier
  * figure is on its way.
  */
 export function changeText(ctx: ChangeContext, value: number | null, change: KpiChange): string {

@@ -206,8 +206,8 @@ describe.each(['zh-CN', 'en'] as Locale[])('each tile says its change against th
       const words =
         lang === 'zh-CN'
           ? delta === 0
-            ? '与上一年持平'
-            : `比上一年${delta > 0 ? '增加' : '减少'} ${Math.abs(delta)}${pct ? `（${pct}）` : ''}`
+            ? '与上一年（2017年）持平'
+            : `比上一年（2017年）${delta > 0 ? '增加' : '减少'} ${Math.abs(delta)}${pct ? `（${pct}）` : ''}`
           : delta === 0
             ? 'same as 2017'
             : `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)}${pct ? ` (${pct})` : ''} on 2017`;

@@ -89,7 +89,7 @@ test('the words, in both languages, with the figures computed from the CSV', asy
   const pct = (Math.round((Math.abs(delta) / then) * 1000) / 10).toFixed(1);
   const sign = delta > 0 ? '+' : '-';
   expect(changeText(words('zh-CN'), outbound.value, outbound.change!)).toBe(
-    `比上一年${delta > 0 ? '增加' : '减少'} ${Math.abs(delta)}（${sign}${pct}%）`,
+    `比上一年（2017年）${delta > 0 ? '增加' : '减少'} ${Math.abs(delta)}（${sign}${pct}%）`,
   );
   expect(changeText(words('en'), outbound.value, outbound.change!)).toBe(
     `${delta > 0 ? 'up' : 'down'} ${Math.abs(delta)} (${sign}${pct}%) on 2017`,
@@ -109,10 +109,10 @@ test('no change, a rise from nothing, a fall', () => {
   const period = { yearFrom: 2017, yearTo: 2017 };
   const c = (previous: number) => ({ kind: 'compared' as const, period, previous });
   expect(changeText(words('en'), 5, c(5))).toBe('same as 2017');
-  expect(changeText(words('zh-CN'), 5, c(5))).toBe('与上一年持平');
+  expect(changeText(words('zh-CN'), 5, c(5))).toBe('与上一年（2017年）持平');
   expect(changeText(words('en'), 5, c(0))).toBe('up 5 on 2017');
   expect(changeText(words('en'), 90, c(100))).toBe('down 10 (-10.0%) on 2017');
-  expect(changeText(words('zh-CN'), 90, c(100))).toBe('比上一年减少 10（-10.0%）');
+  expect(changeText(words('zh-CN'), 90, c(100))).toBe('比上一年（2017年）减少 10（-10.0%）');
   // The earlier figure on its way: nothing rather than a wrong comparison.
   expect(changeText(words('en'), 90, { kind: 'compared', period, previous: null })).toBe('');
 });

@@ -5,10 +5,10 @@ export const zh = {
   'kpi.change.down': '比{period}减少 {delta}（{percent}）',
   'kpi.change.same': '与{period}持平',
   'kpi.change.none': '无更早时期可比',
-  'kpi.change.previousYear': '上一年',
+  'kpi.change.previousYear': '上一年（{year}年）',
   'kpi.change.previousYears': '{from}—{to}年',
-  'chart.otherGroup': '其他',
   'header.menu': '菜单',
+  'app.titleShort': '安顺职院国际交流数据看板',
   'header.menuLabel': '更多操作：语言、主题、链接与演示',
 };
 
@@ -20,7 +20,7 @@ export const en: Record<keyof typeof zh, string> = {
   'kpi.change.none': 'no earlier period',
   'kpi.change.previousYear': '{year}',
   'kpi.change.previousYears': '{from}–{to}',
-  'chart.otherGroup': 'Other',
   'header.menu': 'Menu',
+  'app.titleShort': 'Anshun VTC International Exchange',
   'header.menuLabel': 'More: language, theme, link and presenting',
 };
