@@ -48,9 +48,9 @@ export class I18n {
   n = (value: number): string => formatNumber(this.#locale, value);
   /** A figure with one decimal (seconds). */
   decimal = (value: number): string => formatDecimal(this.#locale, value);
+  percent = (ratio: number): string => formatPercent(this.#locale, ratio);
   /** A change with one decimal (`+8.5%`). */
   signedPercent = (ratio: number): string => formatSignedPercent(this.#locale, ratio);
-  percent = (ratio: number): string => formatPercent(this.#locale, ratio);
   /** An ISO date or month in the page's language. */
   date = (iso: string): string => formatDate(this.#locale, iso);
   /** A moment (ms since 1970), date and time, in this browser's time zone. */
