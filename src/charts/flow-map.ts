@@ -240,7 +240,9 @@ export function flowMap(
     .slice(0, MAP_LABELS)
     .flatMap((flow) => {
       const point = countryByIso2(flow.country);
-      return point ? [{ country: flow.country, text: ctx.country(flow.country), at: project(point.lon, point.lat) }] : [];
+      return point
+        ? [{ country: flow.country, text: ctx.country(flow.country), at: project(point.lon, point.lat) }]
+        : [];
     });
 
   return {

@@ -35,7 +35,11 @@ const RECORD = () => {
       ...(batch ? { queries: batch.length, public: batch.filter((q) => q.facts !== undefined).length } : {}),
       ...(m.target !== undefined ? { target: m.target } : {}),
     });
-    post.call(this, message, transfer as Transferable[]);
+    (post as (this: Worker, message: unknown, transfer?: Transferable[]) => void).call(
+      this,
+      message,
+      transfer as Transferable[] | undefined,
+    );
     // A test may act the moment a batch is on its way (a second click while the worker runs it).
     const after = (window as unknown as { afterBatch?: () => void }).afterBatch;
     if (batch && after) {
