@@ -8,6 +8,7 @@ import {
   canEncodeVideo,
   type VideoCodec,
 } from 'mediabunny';
+import { drawSvg } from './png';
 import { VIDEO_HEIGHT, VIDEO_WIDTH } from './video-frames';
 
 /**
@@ -52,25 +53,6 @@ export async function chooseFormat(prefer?: VideoFormat['codec']): Promise<Video
     if (ok) return format;
   }
   return null;
-}
-
-/** Draws a self-contained SVG of the video's size onto the canvas (fonts inlined, as the PNG export does). */
-export async function drawSvg(canvas: HTMLCanvasElement, svg: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    // An SVG image loads its inlined fonts after it decodes; give them a moment before drawing.
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2D canvas');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
 
 export interface EncodeOptions {
