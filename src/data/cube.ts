@@ -17,6 +17,7 @@
  * A query over the published cells (`facts` declared as their SQL, src/disclosure/public-cells.ts)
  * reads them materialised once as a table, and its pre-aggregates are built from that table.
  */
+import { FILTER_DEFS } from '../domain/filters';
 import type { Engine } from './engine';
 import type { FactsMeasure, QueryWire } from './sql';
 
@@ -24,15 +25,16 @@ import type { FactsMeasure, QueryWire } from './sql';
 export const PREAGG_MIN_ROWS = 50_000;
 /** How many tables are kept (the published cells' tables included). */
 export const PREAGG_MAX_TABLES = 64;
-/** The filter bar's columns: every view is filtered by them. */
-export const FILTER_COLUMNS = ['year', 'direction', 'region_type'] as const;
-/** The columns a click on a chart selects. */
-export const SELECTION_COLUMNS = ['country', 'program', 'participant_category', 'partner'] as const;
+const DEFS = Object.values(FILTER_DEFS);
+/** The filter bar's columns (src/domain/filters.ts): every view is filtered by them. */
+export const FILTER_COLUMNS: readonly string[] = DEFS.filter((d) => d.kind !== 'selection').map((d) => d.column);
+/** The columns a click on a chart selects, funding and department included. */
+export const SELECTION_COLUMNS: readonly string[] = DEFS.filter((d) => d.kind === 'selection').map((d) => d.column);
 /**
  * Built first in idle time after a load: the columns of every view but the trend's split by
  * activity, the base the per-view tables are built from (far fewer rows than facts to read).
  */
-export const BASE_COLUMNS = [...FILTER_COLUMNS, ...SELECTION_COLUMNS, 'continent', 'record_status'] as const;
+export const BASE_COLUMNS: readonly string[] = [...FILTER_COLUMNS, ...SELECTION_COLUMNS, 'continent', 'record_status'];
 /** A table of more rows than this answering a query is a base: the query's own table is built from it. */
 export const SMALL_ROWS = 10_000;
 /** The measure a pre-aggregate sums; the other declared columns are its keys. */

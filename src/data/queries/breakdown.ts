@@ -1,8 +1,7 @@
 import { selectionDef } from '../../domain/filters';
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 /** One bar segment of a breakdown: a funding source or department in one direction. */
 export interface BreakdownRow {
@@ -24,7 +23,7 @@ export type Breakdown = 'funding' | 'department';
  */
 export function breakdownQuery(filters: Filters, by: Breakdown, limit: number): BuiltQuery<BreakdownRow> {
   const column = selectionDef(by).column;
-  const w = factsWhere(filters, by);
+  const w = whereFacts(filters, by);
   return declare(
     {
       sql: `WITH by_dir AS (

@@ -1,7 +1,6 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface CategoryRow {
   category: string;
@@ -11,7 +10,7 @@ export interface CategoryRow {
 
 /** Person-trips per participant category and direction; the category selection is left out. */
 export function categoriesQuery(filters: Filters): BuiltQuery<CategoryRow> {
-  const w = factsWhere(filters, 'category');
+  const w = whereFacts(filters, 'category');
   return declare(
     {
     sql: `SELECT participant_category AS category, direction, sum(headcount)::INTEGER AS headcount

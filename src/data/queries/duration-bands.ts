@@ -1,7 +1,6 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface DurationRow {
   /** A duration band of `facts`, or 'unknown' when the end date is missing. */
@@ -13,7 +12,7 @@ export interface DurationRow {
 
 /** Person-trips and records per duration band and direction. */
 export function durationBandsQuery(filters: Filters): BuiltQuery<DurationRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `SELECT coalesce(duration_band, 'unknown') AS band, direction,

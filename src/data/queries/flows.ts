@@ -1,7 +1,6 @@
 import type { Direction, RegionType } from '../schema';
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 /** Person-trips between the college and one place, one way. */
 export interface FlowRow {
@@ -23,7 +22,7 @@ export interface FlowRow {
  * keeps every country to click and highlights the selected one.
  */
 export function flowsQuery(filters: Filters): BuiltQuery<FlowRow> {
-  const w = factsWhere(filters, 'country');
+  const w = whereFacts(filters, 'country');
   return declare(
     {
     sql: `WITH f AS (

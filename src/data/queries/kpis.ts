@@ -1,6 +1,5 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface KpiRow {
   outbound: number;
@@ -11,7 +10,7 @@ export interface KpiRow {
 
 /** Person-trips out and in, countries and regions, partner institutions. */
 export function kpiQuery(filters: Filters): BuiltQuery<KpiRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `SELECT

@@ -1,7 +1,6 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { RegionType } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface NetFlowRow {
   country: string;
@@ -18,7 +17,7 @@ export interface NetFlowRow {
  * selection is left out so the other countries stay visible.
  */
 export function netFlowQuery(filters: Filters): BuiltQuery<NetFlowRow> {
-  const w = factsWhere({ ...filters, direction: 'all' }, 'country');
+  const w = whereFacts({ ...filters, direction: 'all' }, 'country');
   return declare(
     {
     sql: `SELECT country, any_value(region_type) AS region_type,

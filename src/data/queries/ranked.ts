@@ -1,7 +1,6 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface RankedRow {
   /** The program's or partner's id. */
@@ -30,7 +29,7 @@ export type Rankable = keyof typeof RANKABLE;
 export function rankedQuery(filters: Filters, column: Rankable, limit: number): BuiltQuery<RankedRow> {
   const ref = RANKABLE[column];
   if (!ref) throw new Error(`invalid ranked column: ${String(column)}`);
-  const w = factsWhere(filters, column);
+  const w = whereFacts(filters, column);
   return declare(
     {
     sql: `WITH by_dir AS (

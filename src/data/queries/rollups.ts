@@ -1,7 +1,6 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface RollupRow {
   /** A continent, or a group of countries (asean, ceec). */
@@ -13,7 +12,7 @@ export interface RollupRow {
 
 /** Person-trips per continent (Taiwan, Hong Kong and Macao count in Asia) and direction. */
 export function continentsQuery(filters: Filters): BuiltQuery<RollupRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `SELECT continent AS key, direction, sum(headcount)::INTEGER AS headcount,
@@ -33,7 +32,7 @@ export const COUNTRY_GROUPS = ['asean', 'ceec'] as const;
 
 /** Person-trips with the members of each group (ASEAN, China–CEEC) and direction. */
 export function groupsQuery(filters: Filters): BuiltQuery<RollupRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   const groups = COUNTRY_GROUPS.map(() => '(?)').join(', ');
   return declare(
     {

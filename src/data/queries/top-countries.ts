@@ -1,7 +1,6 @@
 import type { Direction, RegionType } from '../schema';
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface CountryRow {
   country: string;
@@ -13,7 +12,7 @@ export interface CountryRow {
 
 /** The top `limit` countries and regions by person-trips, split by direction. */
 export function topCountriesQuery(filters: Filters, limit = 15): BuiltQuery<CountryRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `WITH by_dir AS (

@@ -1,7 +1,6 @@
 import type { Direction } from '../schema';
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 export interface TrendRow {
   year: number;
@@ -11,7 +10,7 @@ export interface TrendRow {
 }
 
 export function trendByYearQuery(filters: Filters): BuiltQuery<TrendRow> {
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `SELECT year, direction, sum(headcount)::INTEGER AS headcount,

@@ -1,6 +1,5 @@
-import type { Filters } from '../filters';
+import { whereFacts, type Filters } from '../filters';
 import { declare, type BuiltQuery } from '../sql';
-import { factsWhere } from './facts-scope';
 
 /** What the trend's bars are split by; each a column of `facts`. */
 export const TREND_SPLITS = ['direction', 'activity_type', 'participant_category'] as const;
@@ -21,7 +20,7 @@ export interface TrendStackRow {
  */
 export function trendStackQuery(filters: Filters, split: TrendSplit): BuiltQuery<TrendStackRow> {
   if (!TREND_SPLITS.includes(split)) throw new Error(`invalid trend split: ${String(split)}`);
-  const w = factsWhere(filters);
+  const w = whereFacts(filters);
   return declare(
     {
     sql: `SELECT year, ${split} AS key, sum(headcount)::INTEGER AS headcount,
