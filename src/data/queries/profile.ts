@@ -1,5 +1,5 @@
 import type { BuiltQuery } from '../sql';
-import type { EventRow } from './events-timeline';
+import { eventsSql, type EventRow } from './events-timeline';
 
 /** The subject a profile is about: a partner institution or a country or region. */
 export type ProfileKind = 'partner' | 'country';
@@ -36,14 +36,7 @@ export function profileEventsQuery(kind: ProfileKind, id: string): BuiltQuery {
       : `EXISTS (SELECT 1 FROM partners AS p WHERE p.id = ?
     AND (p.name_zh = e.organizer OR (p.country = e.country AND p.city_zh = e.city)))`;
   return {
-    sql: `SELECT e.id, e.kind, e.name_zh, e.name_en, e.city, c.city_en, e.country,
-  strftime(e.start_date, '%Y-%m-%d') AS start, strftime(coalesce(e.end_date, e.start_date), '%Y-%m-%d') AS "end",
-  e.role, e.delegates
-FROM events AS e
-LEFT JOIN (SELECT city_zh, min(city_en) AS city_en FROM partners
-    WHERE city_zh IS NOT NULL AND city_en IS NOT NULL GROUP BY city_zh) AS c ON c.city_zh = e.city
-WHERE ${where}
-ORDER BY e.start_date, e.id`,
+    sql: eventsSql(where),
     params: kind === 'country' ? [id, id] : [id],
   };
 }
