@@ -76,6 +76,9 @@ function lockName(): string {
   return `duckdb-${random}`;
 }
 
+/** Requests that leave the tables as they are; any other may change them. */
+const READS_ONLY: ReadonlySet<Request['type']> = new Set(['query', 'batch', 'console', 'cancel', 'rejects', 'catalog']);
+
 /** The request that does a remembered step again; an import's bytes are read back from its blobs. */
 async function replayBody(entry: Replayed): Promise<[Body, Transferable[]]> {
   if (entry.type === 'load') return [{ type: 'load', dataUrl: entry.dataUrl }, []];
@@ -148,7 +151,18 @@ export class DbClient {
     pending.resolve(message);
   }
 
+  /**
+   * Which state of the tables the next request sees: counts up with every request that may change
+   * them (a load, an import, a restore, …), so answers kept from before are known to be stale
+   * (the coordinator's answer cache, src/state/coordinator.ts). Requests run in order in the worker.
+   */
+  get tablesVersion(): number {
+    return this.#tablesVersion;
+  }
+  #tablesVersion = 0;
+
   #send(body: Body, onProgress?: Pending['onProgress'], transfer: Transferable[] = []): Promise<Response> {
+    if (!READS_ONLY.has(body.type)) this.#tablesVersion++;
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (this.#stopped) return reject(new DbError({ code: 'engine', message: 'the database engine stopped' }));

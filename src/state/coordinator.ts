@@ -5,7 +5,9 @@
  *    answer), asking a query asked twice (same SQL and values) once;
  *  - hands a batch's answers over together, in one synchronous loop, so the page redraws once;
  *  - never hands a slot an answer to a query it has since replaced (a stale answer is dropped);
- *  - cancels in the worker the queries nobody waits for any more (a superseded click's).
+ *  - cancels in the worker the queries nobody waits for any more (a superseded click's);
+ *  - keeps the last answers, as Mosaic's coordinator does: a query asked again while the tables are
+ *    as they were (a selection cleared, a filter toggled back) is answered at once, not run again.
  * Queries keep their declarations (`columns`, `measures`): the worker routes them by those.
  * Engine-agnostic: the client is anything that runs a batch (the worker's DbClient, or the engine
  * in Node in the unit tests).
@@ -20,7 +22,12 @@ export interface BatchClient {
     answers: Promise<BatchResult[]>;
     cancel(indexes?: readonly number[]): void;
   };
+  /** Counts up whenever the tables may have changed (src/data/client.ts); answers kept from before are not used. */
+  readonly tablesVersion?: number;
 }
+
+/** How many answers are kept for asking again (a click and its undo; a filter toggled back). */
+const CACHED_ANSWERS = 256;
 
 export type Answer<T> = { rows: T[]; from: 'snapshot' | 'engine' } | { error: Error };
 
@@ -38,11 +45,11 @@ export class QueryError extends Error {
 export const QUERY_MEASURE = 'db.query';
 let logged = 0;
 
-function logQuery(query: BuiltQuery<unknown>, start: number): void {
+function logQuery(query: BuiltQuery<unknown>, start: number, ms: number): void {
   if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
   // Bounded: the entries of a long session would otherwise pile up.
   if (++logged % 500 === 0) performance.clearMeasures(QUERY_MEASURE);
-  performance.measure(QUERY_MEASURE, { start, detail: { sql: query.sql, params: query.params } });
+  performance.measure(QUERY_MEASURE, { start, detail: { sql: query.sql, params: query.params, ms } });
 }
 
 export const queryKey = (query: BuiltQuery<unknown>): string => JSON.stringify([query.sql, query.params]);
@@ -95,6 +102,8 @@ export class QueryCoordinator {
   /** Sent entries that lost every slot since the last flush: cancelled then, unless asked again. */
   #orphans = new Set<Entry>();
   #scheduled = false;
+  /** Answers by key, least recently used first, with the tables' version they were computed on. */
+  #answers = new Map<string, { rows: unknown[]; version: number }>();
   readonly #schedule: (flush: () => void) => void;
   /** Batches sent, and answered (for tests and the page's idle work). */
   batches = 0;
@@ -153,6 +162,11 @@ export class QueryCoordinator {
       return null;
     }
     const key = queryKey(query);
+    const kept = this.#kept(key);
+    if (kept) {
+      slot.deliver({ rows: kept, from: 'engine' }, query);
+      return null;
+    }
     let entry = this.#inflight.get(key) ?? this.#queued.get(key);
     if (!entry) {
       entry = { key, query, waiting: new Set() };
@@ -162,6 +176,27 @@ export class QueryCoordinator {
     entry.waiting.add(slot);
     this.#orphans.delete(entry);
     return entry;
+  }
+
+  /** The answer kept for this key, when the tables are still those it was computed on. */
+  #kept(key: string): unknown[] | undefined {
+    const kept = this.#answers.get(key);
+    if (!kept) return undefined;
+    this.#answers.delete(key);
+    if (kept.version !== this.#tablesVersion()) return undefined;
+    this.#answers.set(key, kept); // the most recently used now
+    return kept.rows;
+  }
+
+  #keep(key: string, rows: unknown[], version: number): void {
+    if (version !== this.#tablesVersion()) return;
+    this.#answers.delete(key);
+    this.#answers.set(key, { rows, version });
+    if (this.#answers.size > CACHED_ANSWERS) this.#answers.delete(this.#answers.keys().next().value!);
+  }
+
+  #tablesVersion(): number {
+    return this.#client.tablesVersion ?? 0;
   }
 
   /** @internal A slot no longer waits for this entry's answer. */
@@ -209,6 +244,7 @@ export class QueryCoordinator {
 
   #send(entries: Entry[]): void {
     const start = typeof performance === 'undefined' ? 0 : performance.now();
+    const version = this.#tablesVersion();
     const run = this.#client.batch(entries.map((e) => e.query));
     const sent: Sent = { run, entries, cancelled: new Set() };
     entries.forEach((entry, index) => {
@@ -223,10 +259,13 @@ export class QueryCoordinator {
         entries.forEach((entry, i) => {
           if (this.#inflight.get(entry.key) === entry) this.#inflight.delete(entry.key);
           const result = results[i];
-          if (sent.cancelled.has(i) || !result) return;
+          if (!result) return;
+          // A query cancelled after it had started still answers: kept for the next ask.
+          if (!('error' in result)) this.#keep(entry.key, result.rows, version);
+          if (sent.cancelled.has(i)) return;
           if ('error' in result) deliveries.push([entry, { error: new QueryError(result.error) }]);
           else {
-            logQuery(entry.query, start);
+            logQuery(entry.query, start, result.ms);
             deliveries.push([entry, { rows: result.rows, from: 'engine' }]);
           }
         });

@@ -27,6 +27,8 @@ class EngineClient implements BatchClient {
   afterRun: (query: BatchQuery) => void = () => {};
   /** Held back until released, as an answer on its way back to the page. */
   hold: Promise<void> = Promise.resolve();
+  /** Counts up when a test changes the tables, as the page's client does on a load or an import. */
+  tablesVersion = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly db: NodeEngine) {}
@@ -181,5 +183,37 @@ describe('the query coordinator on the real engine', () => {
     await expect(dropped).rejects.toMatchObject({ code: 'stopped' });
     expect(await kept).toEqual([{ min: 2014, max: 2019 }]);
     expect(client.ran).toEqual([yearSpanQuery().sql]);
+  });
+
+  test('an answer asked again is given at once while the tables are unchanged, and asked anew once they change', async () => {
+    const client = new EngineClient(engine());
+    const coordinator = new QueryCoordinator(client);
+    const view = recorder(coordinator);
+    await engine().exec('CREATE OR REPLACE TEMP TABLE kept_answers AS SELECT 1 AS x');
+    const read: BuiltQuery<{ n: number }> = { sql: 'SELECT count(*)::INTEGER AS n FROM kept_answers', params: [] };
+
+    // A selection, its undo, the selection again: the engine runs each query once.
+    view.slot.ask(kpiQuery(INBOUND));
+    await coordinator.idle();
+    view.slot.ask(kpiQuery(FILTERS));
+    await coordinator.idle();
+    view.slot.ask(kpiQuery(INBOUND));
+    expect(view.answers).toHaveLength(3); // handed over in the ask itself, no batch
+    expect(client.posted).toHaveLength(2);
+    expect(client.ran).toEqual([kpiQuery(INBOUND).sql, kpiQuery(FILTERS).sql]);
+    expect(rowsOf(view.answers[2])).toEqual(await engine().query(kpiQuery(INBOUND).sql, kpiQuery(INBOUND).params));
+
+    // The tables change (an import): the kept answer is stale and the query runs again.
+    view.slot.ask(read);
+    await coordinator.idle();
+    await engine().exec('INSERT INTO kept_answers VALUES (2)');
+    view.slot.ask(read);
+    expect(rowsOf(view.answers.at(-1))).toEqual([{ n: 1 }]); // unchanged version: the kept answer
+    client.tablesVersion++;
+    view.slot.ask(read);
+    await coordinator.idle();
+    expect(rowsOf(view.answers.at(-1))).toEqual([{ n: 2 }]);
+    expect(client.posted).toHaveLength(4);
+    await engine().exec('DROP TABLE kept_answers');
   });
 });
