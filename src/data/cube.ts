@@ -1,10 +1,10 @@
 /**
  * Per-view pre-aggregates of `facts` for large data, as Mosaic builds its indexes: a table keyed
- * by the columns a query declares it reads (src/data/sql.ts), holding sum(headcount) per
- * combination of them. A query whose declared columns a pre-aggregate holds, and whose measures
- * it can answer (sum(headcount); not a count of records), reads that table instead of `facts`:
- * a click reads hundreds or thousands of rows, not a million. Routing follows the declaration,
- * never the words of the SQL.
+ * by the columns a query declares it reads (src/data/sql.ts), holding sum(headcount) and the count
+ * of records (`rows`) per combination of them. A query whose declared columns a pre-aggregate
+ * holds, and whose measures it can answer (sum(headcount), and count(*) of records, read as the
+ * sum of `rows`), reads that table instead of `facts`: a click reads hundreds or thousands of rows,
+ * not a million. Routing follows the declaration, never the words of the SQL.
  *
  * A pre-aggregate is built when a query first asks for its columns, and in idle time for what a
  * click is likely to ask next: each view's columns with the filter bar's and one selection's
@@ -19,7 +19,7 @@
  */
 import { FILTER_DEFS } from '../domain/filters';
 import type { Engine } from './engine';
-import type { FactsMeasure, QueryWire } from './sql';
+import { RECORD_COUNT, RECORD_COUNT_OVER_PREAGG, RECORDS_COLUMN, type FactsMeasure, type QueryWire } from './sql';
 
 /** Below this many rows of `facts` every query reads `facts` itself: it is quick enough. */
 export const PREAGG_MIN_ROWS = 50_000;
@@ -39,7 +39,29 @@ export const BASE_COLUMNS: readonly string[] = [...FILTER_COLUMNS, ...SELECTION_
 export const SMALL_ROWS = 10_000;
 /** The measure a pre-aggregate sums; the other declared columns are its keys. */
 const MEASURE = 'headcount';
-const ANSWERABLE: ReadonlySet<FactsMeasure> = new Set(['sum(headcount)']);
+/** What a pre-aggregate answers: the sum of headcount, and the count of records (its RECORDS_COLUMN). */
+const ANSWERABLE: ReadonlySet<FactsMeasure> = new Set(['sum(headcount)', 'count(*)']);
+
+/**
+ * The SQL of a pre-aggregate keyed by `keys` over `from`: sum(headcount) and the count of records
+ * per combination of them. Over `facts` (or a relation read as facts) the count is count(*); over
+ * another pre-aggregate (`summed`), the sum of its counts.
+ */
+export function preAggregateSql(keys: readonly string[], from: string, summed: boolean): string {
+  const dims = [...keys].sort().join(', ');
+  const records = summed ? `sum(${RECORDS_COLUMN})` : 'count(*)';
+  return `SELECT ${dims ? `${dims}, ` : ''}sum(${MEASURE})::BIGINT AS ${MEASURE}, ${records}::BIGINT AS ${RECORDS_COLUMN}
+FROM ${from}${dims ? ` GROUP BY ${dims}` : ''}`;
+}
+
+/**
+ * A query's SQL over a pre-aggregate of its declared columns (built by preAggregateSql), given
+ * the SQL with `facts` already read as that table: each count of records it declares
+ * (measure 'count(*)', written RECORD_COUNT) becomes the sum of the table's counts.
+ */
+export function countsOverPreAggregate(query: Pick<QueryWire, 'measures'>, sql: string): string {
+  return query.measures?.includes('count(*)') ? sql.replaceAll(RECORD_COUNT, RECORD_COUNT_OVER_PREAGG) : sql;
+}
 
 interface Table {
   name: string;
@@ -124,10 +146,11 @@ export class PreAggregates {
     const source = query.facts ?? '';
     const from = source === '' ? /\bFROM facts\b/g : `FROM (${source}) AS facts`;
     if (typeof from === 'string' ? !query.sql.includes(from) : !/\bFROM facts\b/.test(query.sql)) return asWritten;
-    const over = (table: Table): Routed => ({
-      sql: query.sql.replaceAll(from, `FROM ${table.name} AS facts`),
-      table: table.name,
-    });
+    const over = (table: Table): Routed => {
+      const sql = query.sql.replaceAll(from, `FROM ${table.name} AS facts`);
+      // A keyed pre-aggregate holds counts of records; the materialised cells are rows themselves.
+      return { sql: table.keys ? countsOverPreAggregate(query, sql) : sql, table: table.name };
+    };
     const summable = (query.measures ?? ['rows']).every((m) => ANSWERABLE.has(m));
     try {
       if (summable) {
@@ -220,12 +243,7 @@ export class PreAggregates {
     const fromRows = base ? base.rows : this.#factsRows;
     const name = `preagg_${this.#next++}`;
     const engine = this.#engine!;
-    const dims = [...keys].sort().join(', ');
-    const select = dims ? `${dims}, ` : '';
-    const group = dims ? ` GROUP BY ${dims}` : '';
-    await engine.exec(
-      `CREATE TABLE ${name} AS SELECT ${select}sum(${MEASURE})::BIGINT AS ${MEASURE} FROM ${from}${group}`,
-    );
+    await engine.exec(`CREATE TABLE ${name} AS ${preAggregateSql(keys, from, base?.keys != null)}`);
     const [{ n } = { n: 0 }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${name}`);
     const rows = Number(n);
     if (rows * 2 > fromRows) {

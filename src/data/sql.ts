@@ -19,8 +19,21 @@ export function literalList(values: readonly string[]): string {
 export type FactsMeasure =
   /** sum(headcount): a pre-aggregate summing headcount per combination of the columns answers it. */
   | 'sum(headcount)'
-  /** count(*) of records, or the rows themselves: only `facts` answers it. */
+  /**
+   * Counts of records, written `count(*)` (RECORD_COUNT): every `count(*)` in the query's SQL
+   * counts rows of `facts`. A pre-aggregate keeps the count of records per combination of its
+   * columns, and the router puts the sum of those (RECORD_COUNT_OVER_PREAGG) in each one's place.
+   */
+  | 'count(*)'
+  /** The records themselves (a list of them, or any other measure): only `facts` answers it. */
   | 'rows';
+
+/** How a query declaring the measure 'count(*)' counts records of `facts`. */
+export const RECORD_COUNT = 'count(*)';
+/** The column of a pre-aggregate holding the count of records per combination of its columns. */
+export const RECORDS_COLUMN = 'rows';
+/** What takes RECORD_COUNT's place in a query routed to a pre-aggregate (src/data/cube.ts). */
+export const RECORD_COUNT_OVER_PREAGG = `sum(${RECORDS_COLUMN})`;
 
 /**
  * A query ready to run: SQL with `?` placeholders and the values to bind, typed by the rows it
@@ -34,7 +47,7 @@ export interface BuiltQuery<Row = unknown> {
   params: (string | number | boolean | null)[];
   /** Every column of `facts` the query reads; absent when it reads no `facts` (or runs as written). */
   columns?: readonly string[];
-  /** What it computes from `facts`' rows; a pre-aggregate answers only `sum(headcount)`. */
+  /** What it computes from `facts`' rows; a pre-aggregate answers `sum(headcount)` and `count(*)`. */
   measures?: readonly FactsMeasure[];
   /**
    * The relation the query reads as `facts` when it is not the table itself (the published

@@ -1,6 +1,6 @@
 import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
-import { declare, type BuiltQuery } from '../sql';
+import { declare, RECORD_COUNT, type BuiltQuery } from '../sql';
 
 export interface DurationRow {
   /** A duration band of `facts`, or 'unknown' when the end date is missing. */
@@ -16,13 +16,13 @@ export function durationBandsQuery(filters: Filters): BuiltQuery<DurationRow> {
   return declare(
     {
     sql: `SELECT coalesce(duration_band, 'unknown') AS band, direction,
-  sum(headcount)::INTEGER AS headcount, count(*)::INTEGER AS records
+  sum(headcount)::INTEGER AS headcount, ${RECORD_COUNT}::INTEGER AS records
 FROM facts ${w.sql}
 GROUP BY band, direction
 ORDER BY band, direction`,
     params: w.params,
     },
     [...w.columns, 'duration_band', 'direction', 'headcount'],
-    ['sum(headcount)', 'rows'],
+    ['sum(headcount)', 'count(*)'],
   );
 }
