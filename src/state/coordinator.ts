@@ -15,6 +15,7 @@
 import type { Row } from '../data/engine';
 import type { BatchResult, WorkerError } from '../data/protocol';
 import type { BuiltQuery } from '../data/sql';
+import { nextTask } from './next-task';
 
 /** The coordinator's view of the database: runs a batch, and skips queries of it on request. */
 export interface BatchClient {
@@ -74,23 +75,8 @@ export interface CoordinatorOptions {
   schedule?: (flush: () => void) => void;
 }
 
-/**
- * Runs `flush` once the current task and all its microtasks are done (a message task, which no
- * timer clamp delays): every view that re-asks in reaction to one click, in however many rounds of
- * effects, has asked by then.
- */
-export function afterThisTask(): (flush: () => void) => void {
-  if (typeof MessageChannel === 'undefined') return (flush) => setTimeout(flush, 0);
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  // In Node (the tests), an idle port does not keep the process alive.
-  (channel.port1 as { unref?: () => void }).unref?.();
-  return (flush) => {
-    waiting.push(flush);
-    channel.port2.postMessage(0);
-  };
-}
+/** Sends what was asked once the current task is done, before the page redraws (src/state/next-task.ts). */
+export const afterThisTask = (): ((flush: () => void) => void) => (flush) => void nextTask('ask', flush);
 
 export class QueryCoordinator {
   #client: BatchClient;
