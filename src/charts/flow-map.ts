@@ -93,6 +93,175 @@ function placeName(row: FlowRow, ctx: MapContext): string {
   return city ? ctx.t('map.place', { city, country }) : country;
 }
 
+/** What the layers of one map share: where things are drawn, the flows by country, the selection. */
+interface MapFrame {
+  project: (lon: number, lat: number) => Point;
+  hub: Point;
+  flows: CountryFlow[];
+  selected: string | null;
+  isHome: (id: string | null) => boolean;
+  ctx: MapContext;
+}
+
+/** Every country's shape: filled by its flows (or the choropleth's shade), with its tip. */
+function mapAreas(
+  features: readonly MapFeature[],
+  frame: MapFrame,
+  shade: ReturnType<typeof shadeScale> | null,
+  measure: Measure,
+): MapArea[] {
+  const { selected, isHome, ctx } = frame;
+  const byCountry = new Map(frame.flows.map((d) => [d.country, d]));
+  return features.map(({ id, feature }) => {
+    const flow = id === null ? undefined : byCountry.get(id);
+    const fill = isHome(id) ? HOME : flow ? ((shade ? shade.fill(flow[measure]) : LAND_ACTIVE) ?? LAND) : LAND;
+    return {
+      id,
+      feature,
+      fill,
+      // China's outline, drawn darker, also draws the ten-dash line's thin shapes.
+      stroke: isHome(id) ? HOME_STROKE : '#fff',
+      selected: id !== null && id === selected,
+      clickable: id !== null && (flow !== undefined || id === selected),
+      tip: id === null ? null : countryTip(ctx.country(id), flow, id === selected, ctx),
+    };
+  });
+}
+
+/** The choropleth's dots (regions drawn in China's fill, places too small for a shape) and its legend. */
+function choroplethLayer(
+  features: readonly MapFeature[],
+  frame: MapFrame,
+  shade: NonNullable<ReturnType<typeof shadeScale>>,
+  measure: Measure,
+): { markers: MapMarker[]; legend: LegendSection[] } {
+  const { project, selected, isHome, ctx } = frame;
+  const shaped = new Set(features.map((f) => f.id));
+  const markers: MapMarker[] = [];
+  for (const flow of frame.flows) {
+    if (shaped.has(flow.country) && !isHome(flow.country)) continue;
+    const point = countryByIso2(flow.country);
+    if (!point) continue;
+    markers.push({
+      key: flow.country,
+      country: flow.country,
+      at: project(point.lon, point.lat),
+      r: 6,
+      fill: shade.fill(flow[measure]) ?? LAND,
+      selected: flow.country === selected,
+      dimmed: false,
+      tip: countryTip(ctx.country(flow.country), flow, flow.country === selected, ctx),
+    });
+  }
+  const legend: LegendSection[] = [
+    { title: ctx.t(`map.measure.${measure}`), items: shade.legend },
+    {
+      title: '',
+      items: [
+        { kind: 'swatch', color: HOME, label: ctx.t('map.legend.home') },
+        ...(markers.length ? [{ kind: 'dot' as const, color: '#fff', label: ctx.t('map.legend.dots') }] : []),
+      ],
+    },
+  ];
+  return { markers, legend };
+}
+
+/** The flows view: an arc per place and direction, width by person-trips, a dot per place, and the legend. */
+function flowsLayer(
+  rows: readonly FlowRow[],
+  frame: MapFrame,
+  fixed: readonly FlowRow[] | undefined,
+): { arcs: MapArc[]; markers: MapMarker[]; legend: LegendSection[] } {
+  const { project, hub, selected, ctx } = frame;
+  const dimmed = (country: string) => selected !== null && country !== selected;
+  // In a public view (an embed) a small flow's count is null: drawn at the thinnest width, its tip "<5".
+  const max = Math.max(1, ...(fixed ?? rows).map((r) => r.headcount ?? 0));
+  const widest = Math.min(12, Math.max(5, ctx.width / 90));
+  const width = scaleSqrt().domain([0, max]).range([0, widest]);
+  const strokeWidth = (v: number) => Math.max(1.2, width(v));
+  const arcs: MapArc[] = [];
+  const places = new Map<string, { row: FlowRow; outbound: number | null; inbound: number | null }>();
+  for (const row of rows) {
+    const at = project(row.lon, row.lat);
+    const key = `${row.country}@${row.lon},${row.lat}`;
+    const colors = row.region_type === 'hk_macao_tw' ? HMT_COLORS : DIRECTION_COLORS;
+    const out = row.direction === 'outbound';
+    arcs.push({
+      key: `${key}/${row.direction}`,
+      country: row.country,
+      color: colors[row.direction],
+      width: strokeWidth(row.headcount ?? 0),
+      from: out ? hub : at,
+      to: out ? at : hub,
+      dimmed: dimmed(row.country),
+      tip: [placeName(row, ctx), ctx.t(`map.tip.${row.direction}`, { value: ctx.n(row.headcount) })],
+    });
+    const place = places.get(key) ?? { row, outbound: 0, inbound: 0 };
+    // A place's sum with a hidden part is hidden too.
+    const sum = place[row.direction];
+    place[row.direction] = sum === null || row.headcount === null ? null : sum + row.headcount;
+    places.set(key, place);
+  }
+  // Long arcs first, short ones drawn over them: a short arc (Taiwan, the largest flow, lies next to the hub) would
+  // otherwise vanish under the long ones that cross it; then the wider first, so a thin arc stays visible.
+  const reach = (a: MapArc) => Math.hypot(a.to[0] - a.from[0], a.to[1] - a.from[1]);
+  arcs.sort((a, b) => reach(b) - reach(a) || b.width - a.width || a.key.localeCompare(b.key));
+  const n = ctx.n as (v: number | null) => string;
+  const markers: MapMarker[] = [...places].map(([key, { row, outbound, inbound }]) => {
+    const isSelected = row.country === selected;
+    return {
+      key,
+      country: row.country,
+      at: project(row.lon, row.lat),
+      r: isSelected ? 5 : 3.5,
+      fill: '#fff',
+      selected: isSelected,
+      dimmed: dimmed(row.country),
+      tip: [
+        placeName(row, ctx),
+        ctx.t('map.tip.outbound', { value: n(outbound) }),
+        ctx.t('map.tip.inbound', { value: n(inbound) }),
+        ctx.t(isSelected ? 'map.tip.deselect' : 'map.tip.select'),
+      ],
+    };
+  });
+  const legend: LegendSection[] = [
+    {
+      title: ctx.t('map.legend.direction'),
+      items: [
+        { kind: 'line', color: DIRECTION_COLORS.outbound, width: 3, label: ctx.t('map.legend.outbound') },
+        { kind: 'line', color: DIRECTION_COLORS.inbound, width: 3, label: ctx.t('map.legend.inbound') },
+        { kind: 'line', color: HMT_COLORS.outbound, width: 3, label: ctx.t('map.legend.hmtOutbound') },
+        { kind: 'line', color: HMT_COLORS.inbound, width: 3, label: ctx.t('map.legend.hmtInbound') },
+        { kind: 'dot', color: HUB_COLOR, label: ctx.t('map.legend.hub') },
+      ],
+    },
+    {
+      title: ctx.t('map.legend.width'),
+      widths: true,
+      items: ticks(0, max, 3)
+        .filter((v) => v > 0)
+        .slice(-3)
+        .map((v) => ({ kind: 'line', color: '#6b7280', width: strokeWidth(v), label: ctx.n(v) })),
+    },
+  ];
+  return { arcs, markers, legend };
+}
+
+/** The largest places by person-trips (both ways), named at the country's point (the one the choropleth's dots use). */
+function mapLabels(frame: MapFrame, home: string): MapLabel[] {
+  return [...frame.flows]
+    .filter((flow) => flow.country !== home && flow.total > 0)
+    .sort((a, b) => b.total - a.total || a.country.localeCompare(b.country))
+    .slice(0, MAP_LABELS)
+    .flatMap((flow) => {
+      const point = countryByIso2(flow.country);
+      return point
+        ? [{ country: flow.country, text: frame.ctx.country(flow.country), at: frame.project(point.lon, point.lat) }]
+        : [];
+    });
+}
+
 /**
  * The flow map (arcs from the college to each place, width by person-trips)
  * or its choropleth (countries shaded by a measure), as data for the renderer.
@@ -109,153 +278,28 @@ export function flowMap(
     const p = projection([lon, lat]);
     return p ? [p[0], p[1]] : [0, 0];
   };
-  const flows = countryFlows(rows);
-  const byCountry = new Map(flows.map((d) => [d.country, d]));
-  const { selected, mode } = options;
-  const isHome = (id: string | null) => id === config.home || (id !== null && config.homeRegions.includes(id));
-  const dimmed = (country: string) => selected !== null && country !== selected;
+  const frame: MapFrame = {
+    project,
+    hub: project(COLLEGE.lon, COLLEGE.lat),
+    flows: countryFlows(rows),
+    selected: options.selected,
+    isHome: (id) => id === config.home || (id !== null && config.homeRegions.includes(id)),
+    ctx,
+  };
   const fixed = options.fixed && countryFlows(options.fixed);
-  const shade = mode === 'choropleth' ? shadeScale(flows, options.measure, ctx, fixed) : null;
-
-  const areas: MapArea[] = features.map(({ id, feature }) => {
-    const flow = id === null ? undefined : byCountry.get(id);
-    const fill = isHome(id) ? HOME : flow ? ((shade ? shade.fill(flow[options.measure]) : LAND_ACTIVE) ?? LAND) : LAND;
-    return {
-      id,
-      feature,
-      fill,
-      // China's outline, drawn darker, also draws the ten-dash line's thin shapes.
-      stroke: isHome(id) ? HOME_STROKE : '#fff',
-      selected: id !== null && id === selected,
-      clickable: id !== null && (flow !== undefined || id === selected),
-      tip: id === null ? null : countryTip(ctx.country(id), flow, id === selected, ctx),
-    };
-  });
-
-  const hub = project(COLLEGE.lon, COLLEGE.lat);
-  const markers: MapMarker[] = [];
-  const arcs: MapArc[] = [];
-  const legend: LegendSection[] = [];
-  if (shade) {
-    // Regions drawn in China's fill, and places too small for a shape, are shaded as dots.
-    const shaped = new Set(features.map((f) => f.id));
-    for (const flow of flows) {
-      if (shaped.has(flow.country) && !isHome(flow.country)) continue;
-      const point = countryByIso2(flow.country);
-      if (!point) continue;
-      markers.push({
-        key: flow.country,
-        country: flow.country,
-        at: project(point.lon, point.lat),
-        r: 6,
-        fill: shade.fill(flow[options.measure]) ?? LAND,
-        selected: flow.country === selected,
-        dimmed: false,
-        tip: countryTip(ctx.country(flow.country), flow, flow.country === selected, ctx),
-      });
-    }
-    legend.push({ title: ctx.t(`map.measure.${options.measure}`), items: shade.legend });
-    legend.push({
-      title: '',
-      items: [
-        { kind: 'swatch', color: HOME, label: ctx.t('map.legend.home') },
-        ...(markers.length ? [{ kind: 'dot' as const, color: '#fff', label: ctx.t('map.legend.dots') }] : []),
-      ],
-    });
-  } else {
-    // In a public view (an embed) a small flow's count is null: drawn at the thinnest width, its tip "<5".
-    const max = Math.max(1, ...(options.fixed ?? rows).map((r) => r.headcount ?? 0));
-    const widest = Math.min(12, Math.max(5, ctx.width / 90));
-    const width = scaleSqrt().domain([0, max]).range([0, widest]);
-    const strokeWidth = (v: number) => Math.max(1.2, width(v));
-    const places = new Map<string, { row: FlowRow; outbound: number | null; inbound: number | null }>();
-    for (const row of rows) {
-      const at = project(row.lon, row.lat);
-      const key = `${row.country}@${row.lon},${row.lat}`;
-      const colors = row.region_type === 'hk_macao_tw' ? HMT_COLORS : DIRECTION_COLORS;
-      const name = placeName(row, ctx);
-      const out = row.direction === 'outbound';
-      arcs.push({
-        key: `${key}/${row.direction}`,
-        country: row.country,
-        color: colors[row.direction],
-        width: strokeWidth(row.headcount ?? 0),
-        from: out ? hub : at,
-        to: out ? at : hub,
-        dimmed: dimmed(row.country),
-        tip: [name, ctx.t(`map.tip.${row.direction}`, { value: ctx.n(row.headcount) })],
-      });
-      const place = places.get(key) ?? { row, outbound: 0, inbound: 0 };
-      // A place's sum with a hidden part is hidden too.
-      const sum = place[row.direction];
-      place[row.direction] = sum === null || row.headcount === null ? null : sum + row.headcount;
-      places.set(key, place);
-    }
-    // Long arcs first, short ones drawn over them: a short arc (Taiwan, the largest flow, lies next to the hub) would
-    // otherwise vanish under the long ones that cross it; then the wider first, so a thin arc stays visible.
-    const reach = (a: MapArc) => Math.hypot(a.to[0] - a.from[0], a.to[1] - a.from[1]);
-    arcs.sort((a, b) => reach(b) - reach(a) || b.width - a.width || a.key.localeCompare(b.key));
-    for (const [key, { row, outbound, inbound }] of places) {
-      const isSelected = row.country === selected;
-      markers.push({
-        key,
-        country: row.country,
-        at: project(row.lon, row.lat),
-        r: isSelected ? 5 : 3.5,
-        fill: '#fff',
-        selected: isSelected,
-        dimmed: dimmed(row.country),
-        tip: [
-          placeName(row, ctx),
-          ctx.t('map.tip.outbound', { value: (ctx.n as (v: number | null) => string)(outbound) }),
-          ctx.t('map.tip.inbound', { value: (ctx.n as (v: number | null) => string)(inbound) }),
-          ctx.t(isSelected ? 'map.tip.deselect' : 'map.tip.select'),
-        ],
-      });
-    }
-    legend.push({
-      title: ctx.t('map.legend.direction'),
-      items: [
-        { kind: 'line', color: DIRECTION_COLORS.outbound, width: 3, label: ctx.t('map.legend.outbound') },
-        { kind: 'line', color: DIRECTION_COLORS.inbound, width: 3, label: ctx.t('map.legend.inbound') },
-        { kind: 'line', color: HMT_COLORS.outbound, width: 3, label: ctx.t('map.legend.hmtOutbound') },
-        { kind: 'line', color: HMT_COLORS.inbound, width: 3, label: ctx.t('map.legend.hmtInbound') },
-        { kind: 'dot', color: HUB_COLOR, label: ctx.t('map.legend.hub') },
-      ],
-    });
-    legend.push({
-      title: ctx.t('map.legend.width'),
-      widths: true,
-      items: ticks(0, max, 3)
-        .filter((v) => v > 0)
-        .slice(-3)
-        .map((v) => ({ kind: 'line', color: '#6b7280', width: strokeWidth(v), label: ctx.n(v) })),
-    });
-  }
-
-  // The largest by person-trips (both ways), named at the country's point (the one the choropleth's dots use).
-  const labels: MapLabel[] = [...flows]
-    .filter((flow) => flow.country !== config.home && flow.total > 0)
-    .sort((a, b) => b.total - a.total || a.country.localeCompare(b.country))
-    .slice(0, MAP_LABELS)
-    .flatMap((flow) => {
-      const point = countryByIso2(flow.country);
-      return point
-        ? [{ country: flow.country, text: ctx.country(flow.country), at: project(point.lon, point.lat) }]
-        : [];
-    });
-
+  const shade = options.mode === 'choropleth' ? shadeScale(frame.flows, options.measure, ctx, fixed) : null;
+  const layer = shade
+    ? { arcs: [], ...choroplethLayer(features, frame, shade, options.measure) }
+    : flowsLayer(rows, frame, options.fixed);
   return {
     width: ctx.width,
     height,
     extent,
-    labels,
+    labels: mapLabels(frame, config.home),
     projection,
-    areas,
-    arcs,
-    markers,
-    hub: { at: hub, label: ctx.t('map.hub'), color: HUB_COLOR },
-    legend,
-    label: ctx.t('map.aria', { count: flows.length }),
+    areas: mapAreas(features, frame, shade, options.measure),
+    ...layer,
+    hub: { at: frame.hub, label: ctx.t('map.hub'), color: HUB_COLOR },
+    label: ctx.t('map.aria', { count: frame.flows.length }),
   };
 }
