@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exchangesCsv } from '../../scripts/bench/generate';
 import { CHARTS } from '../../src/charts/registry';
-import { PREAGG_MAX_TABLES, PreAggregates } from '../../src/data/cube';
+import { BASE_COLUMNS, PREAGG_MAX_TABLES, PreAggregates, SMALL_ROWS } from '../../src/data/cube';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import { ingest } from '../../src/data/ingest';
 import {
@@ -168,6 +168,45 @@ describe('per-view pre-aggregates over large data', () => {
       } finally {
         small.close();
       }
+    },
+    SLOW,
+  );
+
+  test(
+    'the first table read from facts is the base; idle time builds the tables of a click on a country first',
+    async () => {
+      const preaggs = new PreAggregates();
+      await preaggs.reset(engine);
+      const f = defaultFilters(2014, 2025);
+      for (const query of dashboardQueries(f)) await preaggs.route(query);
+      const base = preaggs.tables.find((t) => t.keys?.join() === [...BASE_COLUMNS].sort().join());
+      expect(base?.facts).toBe(true);
+      expect(base!.rows).toBeLessThanOrEqual(factsRows / 2);
+      // The views' own tables hold fewer columns than the base: read from it, each is smaller.
+      expect(preaggs.tables.filter((t) => t.facts && t.keys && t.rows < base!.rows).length).toBeGreaterThan(5);
+
+      /** Whether a small table built holds the columns of every query of this click that a pre-aggregate answers. */
+      const answered = (filters: Filters) =>
+        dashboardQueries(filters)
+          .filter((q) => q.columns?.length && q.measures?.every((m) => m === 'sum(headcount)' || m === 'count(*)'))
+          .every((q) => {
+            const keys = q.columns!.filter((c) => c !== 'headcount');
+            return preaggs.tables.some(
+              (t) => t.facts && t.rows <= SMALL_ROWS && keys.every((k) => t.keys?.includes(k)),
+            );
+          });
+      const country = { ...f, country: values.country[0]! };
+      const department = { ...f, department: 'x' };
+      let steps = 0;
+      while (!answered(country) && (await preaggs.buildIdle())) steps++;
+      expect(answered(country)).toBe(true);
+      // A click on a country is ready well before idle time is done, and before one on a department.
+      expect(answered(department)).toBe(false);
+      let rest = 0;
+      while (await preaggs.buildIdle()) rest++;
+      expect(rest).toBeGreaterThan(steps);
+      expect(answered(department)).toBe(true);
+      await preaggs.clear();
     },
     SLOW,
   );
