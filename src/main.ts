@@ -6,7 +6,10 @@ import { registerOffline } from './offline/register';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
 
-export default mount(App, { target });
+let started: () => void = () => {};
+const engineStarted = new Promise<void>((resolve) => (started = resolve));
 
-// Works offline after this visit (src/sw.ts).
-registerOffline();
+export default mount(App, { target, props: { onstarted: () => started() } });
+
+// Works offline after this visit (src/sw.ts); a first visit installs once the engine has started.
+registerOffline(engineStarted);

@@ -6,7 +6,12 @@
  */
 import { registerSW } from 'virtual:pwa-register';
 
-export function registerOffline(): void {
+/**
+ * A first visit's install downloads the whole app (DuckDB's 33 MB WebAssembly included) and would
+ * compete with the first paint and the engine's start for the network and the CPU: it waits for
+ * `firstInstallAfter`. A page already controlled registers at once, so that an update is found early.
+ */
+export function registerOffline(firstInstallAfter: Promise<unknown> = Promise.resolve()): void {
   if (!('serviceWorker' in navigator)) return;
   // workbox-window reloads only for an update it found itself; when the browser's own check at
   // navigation finds the new worker first (a busy machine), it counts as "external" and the page
@@ -18,5 +23,6 @@ export function registerOffline(): void {
     reloaded = true;
     window.location.reload();
   });
-  registerSW({ immediate: true });
+  if (updating) registerSW({ immediate: true });
+  else void firstInstallAfter.then(() => registerSW({ immediate: true }));
 }
