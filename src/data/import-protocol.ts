@@ -7,7 +7,7 @@ import type { RejectedRow } from '../import/stage';
 import type { FileOptions, Structure } from '../import/structure';
 import type { UnknownValues } from '../import/value-mapping';
 import type { ConsoleResult } from './console';
-import type { ImportStage } from './import-run';
+import type { ImportStage, ImportSteps } from './import-run';
 
 export interface FilePayload {
   name: string;
@@ -42,6 +42,8 @@ export interface ImportResult {
   ms: number;
   /** Each file that loaded rows (by its index): those rows as the table holds them, for this browser to keep. */
   kept: { index: number; csv: string }[];
+  /** Milliseconds per step of the import (import-run.ts), for the bench. */
+  steps?: ImportSteps;
 }
 
 /** Rows kept in this browser (src/data/stored-rows.ts): a CSV of the table's columns. */

@@ -43,6 +43,29 @@ export interface ImportOutcome {
   changed: boolean;
   /** By the file's index, the rows it loaded as the table holds them (stored-rows.ts), for this browser to keep. */
   kept: Map<number, string>;
+  /** Milliseconds spent in each step, over every file (the bench reads them: docs/performance.md). */
+  steps: ImportSteps;
+}
+
+/** Where an import's time goes: planning (decode, sniff), staging as text, checking, writing the table, the stored copy, the report, `facts`. */
+export interface ImportSteps {
+  plan: number;
+  stage: number;
+  check: number;
+  write: number;
+  store: number;
+  report: number;
+  facts: number;
+}
+
+/** Runs `work`, adding its time to `steps[step]`. */
+async function timed<T>(steps: ImportSteps, step: keyof ImportSteps, work: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    steps[step] += performance.now() - started;
+  }
 }
 
 const ORDER = ['programs', 'partners', 'agreements', 'events', 'exchanges'];
@@ -63,21 +86,23 @@ function tooLarge<T>(work: () => T): T | { ok: false; error: 'too-large'; items:
  * Writes the checked rows without an error into the table (replacing it, or adding those whose key
  * it lacks) and returns them as stored-rows CSV, for this browser to keep.
  */
-async function writeRows(engine: Engine, spec: TableSpec, append: boolean): Promise<string> {
+async function writeRows(engine: Engine, spec: TableSpec, append: boolean, steps: ImportSteps): Promise<string> {
   const table = ident(spec.table);
   if (!append) {
     // Straight into the table, which then holds exactly this file's rows: no copy set apart.
-    await engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec)}`);
-    return rowsCsv(engine, spec, spec.table);
+    await timed(steps, 'write', () => engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec)}`));
+    return timed(steps, 'store', () => rowsCsv(engine, spec, spec.table));
   }
   const columns = spec.columns.map((c) => ident(c.name)).join(', ');
   const key = ident(keyColumn(spec));
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE imp_loaded AS SELECT ${columns} FROM imp_checked WHERE NOT _error
-     AND ${key} NOT IN (SELECT ${key} FROM ${table}) ORDER BY _line`,
-  );
-  await engine.exec(`INSERT INTO ${table} SELECT ${columns} FROM imp_loaded ORDER BY rowid`);
-  const csv = await rowsCsv(engine, spec, 'imp_loaded');
+  await timed(steps, 'write', async () => {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE imp_loaded AS SELECT ${columns} FROM imp_checked WHERE NOT _error
+       AND ${key} NOT IN (SELECT ${key} FROM ${table}) ORDER BY _line`,
+    );
+    await engine.exec(`INSERT INTO ${table} SELECT ${columns} FROM imp_loaded ORDER BY rowid`);
+  });
+  const csv = await timed(steps, 'store', () => rowsCsv(engine, spec, 'imp_loaded'));
   await engine.exec('DROP TABLE imp_loaded');
   return csv;
 }
@@ -136,12 +161,15 @@ export async function importFiles(
   settings: ImportSettings,
   onProgress: ImportProgress = () => {},
 ): Promise<ImportOutcome> {
-  await prepareValidation(engine);
+  const steps: ImportSteps = { plan: 0, stage: 0, check: 0, write: 0, store: 0, report: 0, facts: 0 };
+  await timed(steps, 'check', () => prepareValidation(engine));
+  const started = performance.now();
   const planned = files.map((f, index) => ({
     file: f,
     index,
     plan: tooLarge(() => planFile(f.bytes, f.name, f.options)),
   }));
+  steps.plan = performance.now() - started;
   const rank = (p: (typeof planned)[number]) => (p.plan.ok ? ORDER.indexOf(p.plan.structure.table) : -1);
   planned.sort((a, b) => rank(a) - rank(b));
 
@@ -158,7 +186,7 @@ export async function importFiles(
     reports.push(report);
     if (report.error || !plan.ok) continue;
     const spec = TABLES.find((t) => t.table === plan.structure.table)!;
-    const staged = stageFile(file, plan, report, onProgress);
+    const staged = await timed(steps, 'stage', () => stageFile(file, plan, report, onProgress));
     if (!staged) continue;
     const headers = plan.structure.columns.filter((c) => !c.personal).map((c) => c.header);
     rejected.set(index, { file: file.name, headers, rows: staged.rejected });
@@ -170,7 +198,9 @@ export async function importFiles(
     // The sample is about to be replaced: its partners and programs must not name the office's records.
     // The user's mappings of values the app does not know (value-mapping.ts), as this file carries them.
     await setUserMappings(engine, file.options?.values ?? []);
-    const checked = await checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared });
+    const checked = await timed(steps, 'check', () =>
+      checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared }),
+    );
     const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
     report.rejected = checked.bad + staged.rejected.length;
     report.warnings = checked.warned + structuralWarnings;
@@ -192,14 +222,14 @@ export async function importFiles(
         await clearTables(engine);
         sampleCleared = true;
       }
-      kept.set(index, await writeRows(engine, spec, append));
+      kept.set(index, await writeRows(engine, spec, append, steps));
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }
-    rejected.get(index)!.rows.push(...(await reportChecked(engine, spec, staged, checked, report)));
+    rejected.get(index)!.rows.push(...(await timed(steps, 'report', () => reportChecked(engine, spec, staged, checked, report))));
   }
-  if (changed) await buildFacts(engine);
+  if (changed) await timed(steps, 'facts', () => buildFacts(engine));
   await engine.registerText(STAGE_FILE, '');
   await setUserMappings(engine, []);
-  return { files: reports, rejected, changed, kept };
+  return { files: reports, rejected, changed, kept, steps };
 }

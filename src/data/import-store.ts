@@ -29,6 +29,14 @@ export interface StoredFile {
 
 export type StoredFileMeta = Omit<StoredFile, 'csv'>;
 
+/**
+ * A file as IndexedDB holds it: the rows as a UTF-8 Blob, kept apart from the record. Chromium
+ * refuses a record whose serialised value passes ≈ 133 MB, and a string of Chinese text counts two
+ * bytes a character: the rows of a 1M-row file (127 MB of UTF-8, 254 MB as a string) were refused
+ * whole. Records of earlier versions hold a string, read as it is.
+ */
+type StoredRecord = StoredFileMeta & { csv: string | Blob };
+
 export interface StoredMeta {
   /** One more with every save or forget, whichever tab made it: the highest is the latest. */
   seq: number;
@@ -142,7 +150,7 @@ function write(files: readonly StoredFile[], tab: string) {
       previous = get.result ?? EMPTY;
       meta = { seq: previous.seq + 1, tab, savedAt: Date.now(), files: files.map(metaOf) };
       state.put(meta, 'meta');
-      if (files.length) state.put(files, 'files');
+      if (files.length) state.put(files.map(toRecord), 'files');
       else state.delete('files');
     };
     stores.get(LEGACY)?.clear();
@@ -168,13 +176,20 @@ export function loadMeta(): Promise<StoredMeta | null> {
   });
 }
 
+const toRecord = (file: StoredFile): StoredRecord => ({ ...file, csv: new Blob([file.csv], { type: 'text/csv' }) });
+
+async function fromRecord(record: StoredRecord): Promise<StoredFile> {
+  return { ...record, csv: typeof record.csv === 'string' ? record.csv : await record.csv.text() };
+}
+
 /** What is kept, with the rows. */
-export function loadFiles(): Promise<{ meta: StoredMeta; files: StoredFile[] } | null> {
-  return transact('readonly', (stores) => {
+export async function loadFiles(): Promise<{ meta: StoredMeta; files: StoredFile[] } | null> {
+  const kept = await transact('readonly', (stores) => {
     const meta = stores.get(STATE)!.get('meta') as IDBRequest<StoredMeta | undefined>;
-    const files = stores.get(STATE)!.get('files') as IDBRequest<StoredFile[] | undefined>;
+    const files = stores.get(STATE)!.get('files') as IDBRequest<StoredRecord[] | undefined>;
     return () => (meta.result ? { meta: meta.result, files: files.result ?? [] } : null);
   });
+  return kept && { meta: kept.meta, files: await Promise.all(kept.files.map(fromRecord)) };
 }
 
 /** The records of the first versions, in the order they were imported (none once replayed and saved anew). */

@@ -47,7 +47,7 @@ export async function handleImportRequest(engine: Engine, request: ImportRequest
       );
       lastRejected = [...outcome.rejected].map(([index, r]) => ({ index, file: r.file, headers: r.headers, rows: r.rows }));
       const kept = [...outcome.kept].map(([index, csv]) => ({ index, csv }));
-      return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started, kept } });
+      return post({ id, type: 'imported', result: { files: outcome.files, changed: outcome.changed, ms: performance.now() - started, kept, steps: outcome.steps } });
     }
     case 'restore': {
       const rows = await restoreTables(engine, request.files);
