@@ -62,12 +62,26 @@ export function isBlank(fields: readonly string[]): boolean {
 
 const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计|汇\s*总|总数|total|totals|grand total|sub ?total|sum)[:：]?$/i;
 
-/** A 合计 / 总计 / Total row: one of its first non-empty cells says so. */
+/**
+ * Whether a cell cannot be a total word, by its first character alone: printable ASCII other than
+ * the words' first letters (t, s, g) stays the first character after NFKC and trim, so most cells
+ * (ids, codes, numbers) are ruled out without normalising them. Anything else is tested whole.
+ */
+function cannotBeTotal(cell: string): boolean {
+  const c = cell.charCodeAt(0) | 0x20; // lower-cased for letters
+  return cell.charCodeAt(0) > 0x20 && cell.charCodeAt(0) < 0x7f && c !== 0x74 && c !== 0x73 && c !== 0x67;
+}
+
+/** A 合计 / 总计 / Total row: one of its first non-empty cells says so. Called for every row. */
 export function isTotalRow(fields: readonly string[]): boolean {
-  return fields
-    .filter((f) => f.trim() !== '')
-    .slice(0, 3)
-    .some((f) => TOTAL.test(f.normalize('NFKC').trim()));
+  let seen = 0;
+  for (let i = 0; i < fields.length && seen < 3; i++) {
+    const f = fields[i]!;
+    if (f === '' || (!cannotBeTotal(f) && f.trim() === '')) continue;
+    seen++;
+    if (!cannotBeTotal(f) && TOTAL.test(f.normalize('NFKC').trim())) return true;
+  }
+  return false;
 }
 
 /** How many of a row's cells name a column of the table they fit best. */

@@ -132,6 +132,16 @@ test('total rows', () => {
   expect(isTotalRow(['', '总 计：', '15'])).toBe(true);
   expect(isTotalRow(['Total', '15'])).toBe(true);
   expect(isTotalRow(['EX-1', '出访', '合计划'])).toBe(false);
+  // Cells starting with other printable ASCII are ruled out unread; the rest are normalised first.
+  expect(isTotalRow(['  Total:', '1'])).toBe(true);
+  expect(isTotalRow(['\u3000合计'])).toBe(true);
+  expect(isTotalRow(['ｔｏｔａｌ'])).toBe(true);
+  expect(isTotalRow(['SUM'])).toBe(true);
+  expect(isTotalRow(['Grand Total'])).toBe(true);
+  expect(isTotalRow(['', ' ', 'sub total：'])).toBe(true);
+  expect(isTotalRow(['x', ' ', 'y', 'z', '总 计'])).toBe(false);
+  expect(isTotalRow(['1', '2', 'Sum'])).toBe(true);
+  expect(isTotalRow(['(total)', 'T', 'S'])).toBe(false);
 });
 
 test('masking', () => {
