@@ -23,6 +23,7 @@
  */
 import { FILTER_DEFS } from '../domain/filters';
 import type { Engine } from './engine';
+import { QueryStopped } from './pending';
 import { RECORD_COUNT, RECORD_COUNT_OVER_PREAGG, RECORDS_COLUMN, type FactsMeasure, type QueryWire } from './sql';
 
 /** A table's key: its source ('' for facts, else the SQL read as facts) and its sorted columns. */
@@ -202,17 +203,22 @@ export class PreAggregates {
     }
   }
 
-  /** Builds the next planned pre-aggregate not yet covered; returns whether any remain. */
-  async buildIdle(): Promise<boolean> {
+  /**
+   * Builds the next planned pre-aggregate not yet covered; returns whether any remain. When
+   * `signal` aborts (a request arrived), the build stops at the engine's next poll and stays planned.
+   */
+  async buildIdle(signal?: AbortSignal): Promise<boolean> {
     for (let next = this.#nextPlan(); next; next = this.#nextPlan()) {
       const [key, plan] = next;
       this.#plans.delete(key);
       if (!this.active) return false;
       if ((this.#covering(plan.source, plan.keys, false)?.rows ?? Infinity) <= SMALL_ROWS) continue;
       try {
-        await this.#build(plan.source, plan.keys);
+        await this.#build(plan.source, plan.keys, signal);
       } catch (error) {
-        console.warn('pre-aggregate not built', error);
+        // Stopped for a request: built again at the next idle moment.
+        if (error instanceof QueryStopped) this.#plans.set(key, plan);
+        else console.warn('pre-aggregate not built', error);
       }
       break;
     }
@@ -278,13 +284,19 @@ export class PreAggregates {
   }
 
   /** Builds the pre-aggregate of `keys` over `source`, from the smallest table holding them; null when it does not pay. */
-  async #build(source: string, keys: readonly string[]): Promise<Table | null> {
+  async #build(source: string, keys: readonly string[], signal?: AbortSignal): Promise<Table | null> {
     const key = keyOf(source, keys);
     if (this.#tables.has(key)) return null; // built and found not to pay
     if (source === '' && key !== BASE_KEY && !this.#tables.has(BASE_KEY) && keys.every((k) => BASE_COLUMNS.includes(k))) {
       // The first table read from facts is the base: this one and the next are read from it.
+      const plan = this.#plans.get(BASE_KEY);
       this.#plans.delete(BASE_KEY);
-      await this.#build('', BASE_COLUMNS);
+      try {
+        await this.#build('', BASE_COLUMNS, signal);
+      } catch (error) {
+        if (plan) this.#plans.set(BASE_KEY, plan);
+        throw error;
+      }
     }
     const base = this.#covering(source, keys) ?? (source === '' ? null : await this.#source(source));
     if (source !== '' && !base) return null;
@@ -292,7 +304,10 @@ export class PreAggregates {
     const fromRows = base ? base.rows : this.#factsRows;
     const name = `preagg_${this.#next++}`;
     const engine = this.#engine!;
-    await engine.exec(`CREATE TABLE ${name} AS ${preAggregateSql(keys, from, base?.keys != null)}`);
+    const create = `CREATE TABLE ${name} AS ${preAggregateSql(keys, from, base?.keys != null)}`;
+    // In idle time, stoppable between the engine's polls (src/data/pending.ts): a request arriving
+    // waits for one poll, not the whole build; a stopped statement leaves no table.
+    await (signal ? engine.interruptible(create, signal) : engine.exec(create));
     const [{ n } = { n: 0 }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${name}`);
     const rows = Number(n);
     if (rows * 2 > fromRows) {
