@@ -78,9 +78,10 @@ async function matches(response: Response, expected: Snapshot['files'][string]):
  */
 export async function loadSnapshot(dataUrl: string, hasImports: () => Promise<boolean>): Promise<Snapshot | null> {
   try {
-    // All at once: the snapshot, the files it must match, and whether an import is stored.
+    // All at once: the snapshot (the largest, first), the files it must match, and whether an import is stored.
+    const snapshotResponse = fetch(new URL(SNAPSHOT_FILE, dataUrl));
     const files = TABLES.map((spec) => fetch(new URL(spec.file, dataUrl)));
-    const [response, imports] = await Promise.all([fetch(new URL(SNAPSHOT_FILE, dataUrl)), hasImports()]);
+    const [response, imports] = await Promise.all([snapshotResponse, hasImports()]);
     if (!response.ok || imports) {
       await Promise.allSettled(files.map(async (f) => (await f).body?.cancel()));
       return null;
