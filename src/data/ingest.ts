@@ -7,6 +7,7 @@ import { countriesCsv } from '../reference/countries';
 import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
 import type { Engine } from './engine';
 import type { LoadedFile } from './protocol';
+import { buildNameTables } from './queries/names';
 import { ident } from './sql';
 import { setUserMappings } from './user-mappings';
 import { prepareValidation } from './validate-macros';
@@ -57,7 +58,7 @@ export async function ingest(
   } finally {
     await engine.registerText(STAGE_FILE, '');
   }
-  await engine.exec(FACTS_SQL);
+  await buildFacts(engine);
   return TABLES.map((spec) => reports.get(spec)!);
 }
 
@@ -114,7 +115,8 @@ SELECT e.*,
   c.continent
 FROM exchanges AS e JOIN countries AS c ON c.iso2 = e.country`;
 
-/** Rebuilds `facts` after the exchanges changed (an import). */
+/** Rebuilds `facts` and the name tables after the tables changed (an import, a restore). */
 export async function buildFacts(engine: Engine): Promise<void> {
   await engine.exec(FACTS_SQL);
+  await buildNameTables(engine);
 }

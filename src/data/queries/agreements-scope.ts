@@ -1,5 +1,6 @@
 import type { Filters } from '../filters';
 import type { BuiltQuery } from '../sql';
+import { PARTNER_NAMES } from './names';
 
 /**
  * The agreements of the filters, for queries over `agreements AS a` joined by
@@ -25,7 +26,6 @@ export function whereAgreements(filters: Filters): BuiltQuery {
   return { sql: `WHERE ${parts.join('\n  AND ')}`, params };
 }
 
-/** Partners one row per id (an appended import may repeat one), and their country. */
-export const AGREEMENT_JOINS = `JOIN (SELECT id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en, any_value(country) AS country
-      FROM partners GROUP BY id) AS p ON p.id = a.partner
+/** Partners one row per id (an appended import may repeat one: ./names.ts), and their country. */
+export const AGREEMENT_JOINS = `JOIN ${PARTNER_NAMES} AS p ON p.id = a.partner
 JOIN countries AS c ON c.iso2 = p.country`;

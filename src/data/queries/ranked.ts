@@ -1,6 +1,7 @@
 import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
+import { PARTNER_NAMES, PROGRAM_NAMES } from './names';
 
 export interface RankedRow {
   /** The program's or partner's id. */
@@ -14,10 +15,10 @@ export interface RankedRow {
   total: number;
 }
 
-/** The columns of `facts` that can be ranked, with the reference table that names them. */
+/** The columns of `facts` that can be ranked, with the table of names (one row per id) that names them. */
 const RANKABLE = {
-  program: { table: 'programs', country: 'NULL::VARCHAR' },
-  partner: { table: 'partners', country: 'any_value(country)' },
+  program: { names: PROGRAM_NAMES },
+  partner: { names: PARTNER_NAMES },
 } as const;
 export type Rankable = keyof typeof RANKABLE;
 
@@ -39,13 +40,10 @@ export function rankedQuery(filters: Filters, column: Rankable, limit: number): 
 ), ranked AS (
   SELECT id, sum(headcount)::INTEGER AS total FROM by_dir GROUP BY id
   ORDER BY total DESC, id LIMIT ?
-), names AS (
-  SELECT id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en, ${ref.country} AS country
-  FROM ${ref.table} GROUP BY id
 )
 SELECT b.id, coalesce(n.name_zh, b.id) AS name_zh, coalesce(n.name_en, b.id) AS name_en, n.country,
   b.direction, b.headcount, r.total
-FROM by_dir AS b JOIN ranked AS r USING (id) LEFT JOIN names AS n USING (id)
+FROM by_dir AS b JOIN ranked AS r USING (id) LEFT JOIN ${ref.names} AS n USING (id)
 ORDER BY r.total DESC, b.id, b.direction`,
     params: [...w.params, limit],
     },
