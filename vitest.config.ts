@@ -4,6 +4,19 @@ import { defineConfig } from 'vitest/config';
 const scale = Math.max(1, Number(process.env.TEST_TIMEOUT_SCALE) || 1);
 const ms = (n: number) => n * scale;
 
+/**
+ * Unit files that generate their data and try it many ways (fuzzing, properties over random states,
+ * a million-row sheet): in `npm test` and CI, left out of the everyday tier (`npm run test:fast`).
+ */
+const THOROUGH = [
+  'tests/unit/fuzz-import.test.ts',
+  'tests/unit/disclosure-audit.test.ts',
+  'tests/unit/cube.test.ts',
+  'tests/unit/public-view.test.ts',
+  'tests/unit/import-property.test.ts',
+  'tests/unit/import-workbook.test.ts',
+];
+
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -13,6 +26,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: ms(30_000),
+          hookTimeout: ms(30_000),
+        },
+      },
+      {
+        test: {
+          name: 'fast',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: THOROUGH,
           environment: 'node',
           testTimeout: ms(30_000),
           hookTimeout: ms(30_000),
