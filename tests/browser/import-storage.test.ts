@@ -282,8 +282,8 @@ describe('rows past what Chromium takes in one record (≈ 133 MB serialised) ar
 
   test('a 72 MB import is in IndexedDB once saved, and a reload gives the figures of the file', async () => {
     // No 合作院校 column: no partner.
-    const figures = { ...expected(LONG), partners: 0 };
-    expect(figures.outbound + figures.inbound).toBeGreaterThan(7000);
+    const figures: Record<string, number> = { ...expected(LONG), partners: 0 };
+    expect(figures.outbound! + figures.inbound!).toBeGreaterThan(7000);
     await open(w);
     await importFile(w.page, '长成果.csv', LONG, 120_000);
     expect(await w.page.getAttribute('[data-testid="import-report-file"]', 'data-loaded')).toBe('1800');
