@@ -1,6 +1,6 @@
 import type { Filters } from '../filters';
 import type { BuiltQuery } from '../sql';
-import { PARTNER_NAMES } from './names';
+import { AGREEMENT_PARTNERS } from './names';
 
 /**
  * The agreements of the filters, for queries over `agreements AS a` joined by
@@ -12,7 +12,7 @@ export function whereAgreements(filters: Filters): BuiltQuery {
   const parts = ['year(a.signed_date) <= ?', '(a.end_date IS NULL OR year(a.end_date) >= ?)'];
   const params: BuiltQuery['params'] = [filters.yearTo, filters.yearFrom];
   if (filters.region !== 'all') {
-    parts.push('c.region_type = ?');
+    parts.push('p.region_type = ?');
     params.push(filters.region);
   }
   if (filters.country !== null) {
@@ -26,6 +26,8 @@ export function whereAgreements(filters: Filters): BuiltQuery {
   return { sql: `WHERE ${parts.join('\n  AND ')}`, params };
 }
 
-/** Partners one row per id (an appended import may repeat one: ./names.ts), and their country. */
-export const AGREEMENT_JOINS = `JOIN ${PARTNER_NAMES} AS p ON p.id = a.partner
-JOIN countries AS c ON c.iso2 = p.country`;
+/**
+ * Partners one row per id (an appended import may repeat one) whose country is listed, with their
+ * country and its region type (./names.ts): one join instead of grouping partners and joining countries.
+ */
+export const AGREEMENT_JOINS = `JOIN ${AGREEMENT_PARTNERS} AS p ON p.id = a.partner`;

@@ -8,6 +8,8 @@ import type { Engine } from '../engine';
  */
 export const PROGRAM_NAMES = 'program_names';
 export const PARTNER_NAMES = 'partner_names';
+/** The partners of PARTNER_NAMES whose country is listed, with its region type: what agreements join. */
+export const AGREEMENT_PARTNERS = 'agreement_partners';
 
 const NAME_TABLES_SQL = [
   `CREATE OR REPLACE TEMP TABLE ${PROGRAM_NAMES} AS
@@ -16,9 +18,11 @@ FROM programs GROUP BY id`,
   `CREATE OR REPLACE TEMP TABLE ${PARTNER_NAMES} AS
 SELECT id, any_value(name_zh) AS name_zh, any_value(name_en) AS name_en, any_value(country) AS country
 FROM partners GROUP BY id`,
+  `CREATE OR REPLACE TEMP TABLE ${AGREEMENT_PARTNERS} AS
+SELECT p.*, c.region_type FROM ${PARTNER_NAMES} AS p JOIN countries AS c ON c.iso2 = p.country`,
 ];
 
-/** (Re)builds the name tables from `programs` and `partners`. */
+/** (Re)builds the name tables from `programs`, `partners` and `countries`. */
 export async function buildNameTables(engine: Engine): Promise<void> {
   for (const sql of NAME_TABLES_SQL) await engine.exec(sql);
 }
