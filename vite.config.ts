@@ -198,6 +198,21 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       input: { main: 'index.html', embed: 'embed.html' },
+      output: {
+        // The first screen's data requests (src/first-requests.ts) in a chunk of their own, evaluated
+        // before the dashboard's chunks (not after, as in main's chunk), so they are on their way
+        // while those run. Only the page's modules: the embed must not load it.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'first-requests',
+              test: /[\\/]src[\\/](first-requests|state[\\/]first-requests|data[\\/]import-store)\.ts$/,
+              priority: 10,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
       // Plugin timings vary with the machine's load: not for a newcomer's first screen.
       checks: { bundlerTimings: false },
       onLog: dropDuckDbEval,

@@ -1,3 +1,5 @@
+// First: the snapshot's requests start before the rest of the app is evaluated.
+import './first-requests';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

@@ -20,9 +20,10 @@ import {
 import { TABLES } from '../data/schema';
 import type { BuiltQuery } from '../data/sql';
 import { queryKey } from './coordinator';
+import { SNAPSHOT_FILE, takeSnapshotRequests } from './first-requests';
 import { shiftedBack } from './kpi-change';
 
-export const SNAPSHOT_FILE = 'snapshot.json';
+export { SNAPSHOT_FILE };
 
 export interface Snapshot {
   version: 1;
@@ -78,10 +79,10 @@ async function matches(response: Response, expected: Snapshot['files'][string]):
  */
 export async function loadSnapshot(dataUrl: string, hasImports: () => Promise<boolean>): Promise<Snapshot | null> {
   try {
-    // All at once: the snapshot (the largest, first), the files it must match, and whether an import is stored.
-    const snapshotResponse = fetch(new URL(SNAPSHOT_FILE, dataUrl));
-    const files = TABLES.map((spec) => fetch(new URL(spec.file, dataUrl)));
-    const [response, imports] = await Promise.all([snapshotResponse, hasImports()]);
+    // Started as the page's script began (src/state/first-requests.ts), or now.
+    const requests = takeSnapshotRequests(dataUrl, hasImports);
+    const files = requests.files;
+    const [response, imports] = await Promise.all([requests.snapshot, requests.imports]);
     if (!response.ok || imports) {
       await Promise.allSettled(files.map(async (f) => (await f).body?.cancel()));
       return null;
