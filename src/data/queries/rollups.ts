@@ -1,6 +1,7 @@
 import { whereFacts, type Filters } from '../filters';
 import type { Direction } from '../schema';
 import { declare, type BuiltQuery } from '../sql';
+import { COUNTRY_GROUP_MEMBERS } from './names';
 
 export interface RollupRow {
   /** A continent, or a group of countries (asean, ceec). */
@@ -33,14 +34,13 @@ export const COUNTRY_GROUPS = ['asean', 'ceec'] as const;
 /** Person-trips with the members of each group (ASEAN, China–CEEC) and direction. */
 export function groupsQuery(filters: Filters): BuiltQuery<RollupRow> {
   const w = whereFacts(filters);
-  const groups = COUNTRY_GROUPS.map(() => '(?)').join(', ');
+  const groups = COUNTRY_GROUPS.map(() => '?').join(', ');
   return declare(
     {
     sql: `SELECT g.key, f.direction, sum(f.headcount)::INTEGER AS headcount,
   count(DISTINCT f.country)::INTEGER AS countries
 FROM (SELECT country, direction, headcount FROM facts ${w.sql}) AS f
-JOIN countries AS c ON c.iso2 = f.country
-JOIN (VALUES ${groups}) AS g(key) ON list_contains(string_split(coalesce(c.groups, ''), ';'), g.key)
+JOIN ${COUNTRY_GROUP_MEMBERS} AS g ON g.iso2 = f.country AND g.key IN (${groups})
 GROUP BY g.key, f.direction
 ORDER BY g.key, f.direction`,
     params: [...w.params, ...COUNTRY_GROUPS],
