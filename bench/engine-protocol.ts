@@ -3,6 +3,8 @@ import type { Row, SqlParam } from '../src/data/engine';
 export interface LoggedQuery {
   sql: string;
   params: SqlParam[];
+  /** The worker's time for it in the app (src/state/coordinator.ts logs it with the query). */
+  ms?: number;
 }
 
 export type BareRequest =
