@@ -37,6 +37,11 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: THOROUGH,
           environment: 'node',
+          // Files run one after another in each worker, sharing its modules and its DuckDB instance
+          // (scripts/node-engine.ts keeps closed engines' instances, reset, for the next): the
+          // 2-3 s compile of DuckDB's WebAssembly once per worker, not once per file. The `unit`
+          // project (npm test, CI) keeps each file isolated, which catches a file that leaks state.
+          isolate: false,
           testTimeout: ms(30_000),
           hookTimeout: ms(30_000),
         },

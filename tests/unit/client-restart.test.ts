@@ -4,7 +4,7 @@
  * imports that changed the tables, with their bytes) before the work still waiting; work that may
  * have caused the crash (an import, a typed query) fails instead; a crash loop gives up.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DbClient, DbError, type EngineEvent } from '../../src/data/client';
 import type { Request, Response } from '../../src/data/protocol';
 
@@ -43,10 +43,7 @@ beforeEach(() => {
   workers = [];
   events = [];
   locks.clear();
-  Object.defineProperty(globalThis, 'navigator', {
-    configurable: true,
-    value: { locks: { request: (name: string, grant: () => void) => locks.set(name, grant) } },
-  });
+  vi.stubGlobal('navigator', { locks: { request: (name: string, grant: () => void) => locks.set(name, grant) } });
   client = new DbClient((name) => {
     const worker = new FakeWorker(name);
     workers.push(worker);
@@ -54,7 +51,10 @@ beforeEach(() => {
   });
   client.onEngineEvent((e) => events.push(e));
 });
-afterEach(() => client.terminate());
+afterEach(() => {
+  client.terminate();
+  vi.unstubAllGlobals();
+});
 
 /** Loads and imports one file, answered by the first worker. */
 async function loadAndImport(): Promise<void> {

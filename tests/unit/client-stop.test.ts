@@ -30,7 +30,7 @@ const flush = () => vi.advanceTimersByTimeAsync(0);
 beforeEach(async () => {
   vi.useFakeTimers();
   workers = [];
-  Object.defineProperty(globalThis, 'navigator', { configurable: true, value: {} });
+  vi.stubGlobal('navigator', {});
   client = new DbClient(() => {
     const worker = new FakeWorker();
     workers.push(worker);
@@ -44,6 +44,7 @@ beforeEach(async () => {
 afterEach(() => {
   client.terminate();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 test('a stop is posted at once; the worker’s answer ends the query as stopped, with no restart', async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
 import type { ChartContext } from '../../src/charts/context';
 import { CHARTS } from '../../src/charts/registry';
@@ -31,11 +31,10 @@ let frames: FrameChart[];
 const texts = (root: Element, selector: string) => [...root.querySelectorAll(selector)].map((n) => n.textContent ?? '');
 
 beforeAll(async () => {
-  Object.assign(globalThis, {
-    document: window.document,
-    XMLSerializer: window.XMLSerializer,
-    SVGSVGElement: window.SVGSVGElement,
-  });
+  // Put back after this file: the fast project's files share a worker's globals (vitest.config.ts).
+  vi.stubGlobal('document', window.document);
+  vi.stubGlobal('XMLSerializer', window.XMLSerializer);
+  vi.stubGlobal('SVGSVGElement', window.SVGSVGElement);
   frames = await frameCharts(
     chart,
     defaultFilters(min, max),
@@ -44,6 +43,7 @@ beforeAll(async () => {
     async (q) => (await db().query(q.sql, q.params)) as never[],
   );
 }, 120_000);
+afterAll(() => vi.unstubAllGlobals());
 
 describe('video frames', () => {
   test("each year's bars carry that year's published totals", () => {
