@@ -118,6 +118,87 @@ function csvData(): Plugin {
   };
 }
 
+/** The page's first-requests chunk: an entry of its own (see `build.rolldownOptions.input`). */
+const FIRST_REQUESTS = /[\\/]src[\\/]first-requests\.ts$/;
+
+/**
+ * index.html runs the first screen's data requests (src/first-requests.ts) from a script of its
+ * own, `async`, ahead of the app's: a module script runs only once its whole module graph has been
+ * fetched and compiled, so imported by main alone they left only after the app's 400 KB had
+ * arrived and compiled (and, importing the app's chunk, after it had run). main.ts imports the same
+ * chunk, so it runs once and the app takes the requests it started.
+ */
+function firstRequestsScript(): Plugin {
+  return {
+    name: 'first-requests-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle || !/(^|[\\/])index\.html$/.test(ctx.filename)) return;
+        const chunk = Object.values(ctx.bundle).find(
+          (c) => c.type === 'chunk' && c.isEntry && FIRST_REQUESTS.test(c.facadeModuleId ?? ''),
+        );
+        if (!chunk) throw new Error('no first-requests chunk in the build');
+        return [
+          {
+            tag: 'script',
+            attrs: {
+              type: 'module',
+              async: true,
+              crossorigin: true,
+              fetchpriority: 'high',
+              src: `./${chunk.fileName}`,
+            },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
+ * The modules the page's script (src/main.ts) imports statically, and those the embed's
+ * (src/embed/main.ts) imports at all (its lazy parts included): worked out once per build from the
+ * module graph.
+ */
+function reachOf(getModuleInfo: (id: string) => Rolldown.ModuleInfo | null) {
+  const closure = (entry: string, lazy: boolean) => {
+    const seen = new Set<string>();
+    const queue = [fileURLToPath(new URL(entry, import.meta.url))];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const info = getModuleInfo(id);
+      queue.push(...(info?.importedIds ?? []), ...(lazy ? (info?.dynamicallyImportedIds ?? []) : []));
+    }
+    return seen;
+  };
+  const page = closure('./src/main.ts', false);
+  // The entry itself stays the entry's chunk.
+  page.delete(fileURLToPath(new URL('./src/main.ts', import.meta.url)));
+  return { page, embedLazy: closure('./src/embed/main.ts', true) };
+}
+let reach: ReturnType<typeof reachOf> | undefined;
+
+/**
+ * The modules the page needs before its first chart in two chunks instead of a dozen: what the
+ * embed may need too (Svelte, Plot, d3, the chart specs, the map's legend and basemap: `app`), and
+ * the rest (`first-screen`). Left to itself the bundler made a chunk for
+ * every set of entries and lazy pages sharing modules, eleven on the first screen's path, and a
+ * browser fetches six at a time from a server speaking HTTP/1.1: the last ones waited for the
+ * first. Lazy pages import from these; the embed never loads `first-screen`, which starts the
+ * page's data requests.
+ */
+function firstScreenChunk(id: string, ctx: { getModuleInfo: (id: string) => Rolldown.ModuleInfo | null }) {
+  // The bundler's runtime helpers and Vite's modulepreload polyfill, which both pages load.
+  if (/rolldown[\\/]runtime|modulepreload-polyfill/.test(id)) return 'app';
+  reach ??= reachOf((module) => ctx.getModuleInfo(module));
+  if (!reach.page.has(id)) return null;
+  return reach.embedLazy.has(id) ? 'app' : 'first-screen';
+}
+
 /**
  * DuckDB's bundle (run in the database worker) calls eval in Emscripten's glue, and the bundler
  * warns about it a dozen times on every build. The page's policy forbids eval at run time anyway
@@ -139,6 +220,7 @@ export default defineConfig({
     svelte(),
     csvData(),
     cspHeaders(),
+    firstRequestsScript(),
     // Offline after one visit: a service worker (src/sw.ts) precaches the app, DuckDB's WebAssembly,
     // the fonts and the basemap, and keeps the data as last fetched. Registered from the app's own
     // script (src/offline/register.ts): no inline script. See docs/deploying.md.
@@ -197,11 +279,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      input: { main: 'index.html', embed: 'embed.html' },
+      // first-requests: loaded by index.html from a script of its own (firstRequestsScript above).
+      input: { main: 'index.html', embed: 'embed.html', 'first-requests': 'src/first-requests.ts' },
       output: {
-        // The first screen's data requests (src/first-requests.ts) in a chunk of their own, evaluated
-        // before the dashboard's chunks (not after, as in main's chunk), so they are on their way
-        // while those run. Only the page's modules: the embed must not load it.
+        // The first screen's data requests (src/first-requests.ts) in a chunk of their own, with
+        // what they need and nothing else (no import of the app's chunks: it runs before they
+        // arrive). Only the page's modules: the embed must not load it.
         codeSplitting: {
           groups: [
             {
@@ -210,6 +293,15 @@ export default defineConfig({
               priority: 10,
               includeDependenciesRecursively: false,
             },
+            // What those requests name (the data files), which the embed also reads: a chunk of its
+            // own, so that first-requests imports nothing of the app's chunks.
+            {
+              name: 'tables',
+              test: /[\\/]src[\\/]domain[\\/](tables|enums)\.ts$/,
+              priority: 9,
+              includeDependenciesRecursively: false,
+            },
+            { name: firstScreenChunk, priority: 1, includeDependenciesRecursively: false },
           ],
         },
       },
