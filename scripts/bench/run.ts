@@ -80,7 +80,7 @@ async function settled(page: Page, timeout = 300_000): Promise<number> {
       const done =
         tiles.length === 5 &&
         tiles.every((t) => t.getAttribute('data-value') !== '') &&
-        document.querySelectorAll('[aria-busy="true"]').length === 0 &&
+        document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0 &&
         document.querySelector('main[data-engine="ready"]') !== null;
       return done ? performance.now() : 0;
     },
@@ -98,7 +98,7 @@ async function afterClick(page: Page, quiet = 400): Promise<number> {
         [
           (window as unknown as { __probe: Probe }).__probe,
           performance.now(),
-          document.querySelectorAll('[aria-busy="true"]').length,
+          document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length,
         ] as const,
     );
     if (p.clickAt !== null && busy === 0 && now - p.lastPaint > quiet && now - p.clickAt > quiet) {

@@ -24,6 +24,21 @@ export class LiveQuery<T, K = undefined> {
   #slot: Slot<T> | null = null;
   #coordinator: QueryCoordinator | null = null;
   #tag: K | undefined;
+  #stale: () => boolean = () => false;
+
+  /**
+   * The view is off screen and the rows answer an older query than its own now (a filter changed
+   * meanwhile): what it drew is out of date and is not shown until it is asked again
+   * (src/state/in-view.svelte.ts).
+   */
+  get stale(): boolean {
+    return this.#stale();
+  }
+
+  /** How the view tells whether its rows are out of date (src/state/query-effect.svelte.ts). */
+  judgeStale(stale: () => boolean): void {
+    this.#stale = stale;
+  }
 
   ask(coordinator: QueryCoordinator, query: BuiltQuery<unknown>, tag?: K): void {
     if (coordinator !== this.#coordinator) {
@@ -48,6 +63,11 @@ export class LiveQuery<T, K = undefined> {
       this.error = null;
     }
     this.pending = false;
+  }
+
+  /** Whether the last ask went to this coordinator. */
+  askedBy(coordinator: QueryCoordinator): boolean {
+    return this.#coordinator === coordinator;
   }
 
   /** The view is gone: its query is withdrawn (cancelled if no other view waits for it). */

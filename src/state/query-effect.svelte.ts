@@ -2,14 +2,17 @@ import { untrack } from 'svelte';
 import type { DbClient } from '../data/client';
 import type { BuiltQuery } from '../data/sql';
 import { coordinatorFor, queryKey } from './coordinator';
+import type { ViewPlace } from './in-view.svelte';
 import { LiveQuery } from './live-query.svelte';
 
 export interface LiveQueryOptions {
   /**
-   * Whether the view asks yet (a view below the first screen waits to be scrolled to, see
-   * in-view.svelte.ts); until it does it counts as pending, so the page is not taken as drawn.
+   * Where the view is (src/state/in-view.svelte.ts). Until its first answer, the view asks once on
+   * screen or once the page is warm, and counts as pending, so the page is not taken as drawn. After
+   * it, a view off screen asks nothing when its query changes: it keeps its rows, `stale`, until it
+   * is on screen again.
    */
-  when?: () => boolean;
+  view?: ViewPlace;
 }
 
 /**
@@ -27,17 +30,28 @@ export function liveQuery<T, K = undefined>(
   const live = new LiveQuery<T, K>();
   const built = $derived(query());
   const key = $derived(queryKey(built));
-  const on = $derived(options.when?.() ?? true);
+  const view = options.view;
+  const answered = $derived(live.rowsKey !== null || live.error !== null);
+  // Off screen, a view asks only for its first rows, once the page is warm.
+  const on = $derived(!view || view.near || (view.warm && !answered));
+  const stale = $derived(!on && answered && live.rowsKey !== key);
   $effect(() => {
     void key;
     const coordinator = coordinatorFor(client());
     if (!on) {
-      untrack(() => (live.pending = true));
+      untrack(() => {
+        if (!answered) live.pending = true;
+      });
       return;
     }
-    untrack(() => live.ask(coordinator, built, tag?.()));
+    untrack(() => {
+      // Back on screen with its rows (or their query on its way) as they are: nothing to ask.
+      if (view && live.askedBy(coordinator) && live.askedKey === key && (live.pending || live.rowsKey === key)) return;
+      live.ask(coordinator, built, tag?.());
+    });
   });
   $effect(() => () => live.drop());
+  live.judgeStale(() => stale);
   return live;
 }
 

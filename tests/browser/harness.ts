@@ -8,6 +8,7 @@ import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
 import type { BuiltQuery } from '../../src/data/sql';
 import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
 import { launch, watchedPage, type Watched } from './browser';
+import { drawStale } from './stale';
 
 /** The built app, served under a sub-path by the global setup. */
 export const baseUrl = inject('baseUrl');
@@ -51,16 +52,23 @@ export async function shownKpis(page: Page): Promise<Record<string, number>> {
   return Object.fromEntries(tiles.map(([id, value]) => [id, Number(value)]));
 }
 
-/** Waits until the tiles show figures and no query is pending. */
+/**
+ * Waits until the tiles show figures and no query is pending; then scrolls to every view left out
+ * of date off screen (tests/browser/stale.ts) and waits for it.
+ */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-    return (
-      tiles.length === 5 &&
-      tiles.every((t) => t.getAttribute('data-value') !== '') &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0
-    );
-  });
+  const quiet = () =>
+    page.waitForFunction(() => {
+      const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
+      return (
+        tiles.length === 5 &&
+        tiles.every((t) => t.getAttribute('data-value') !== '') &&
+        document.querySelectorAll('[aria-busy="true"], [data-stale]').length === 0
+      );
+    });
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0);
+  await drawStale(page);
+  await quiet();
 }
 
 /** Opens the dashboard and waits for every selector, then for the figures to settle. */

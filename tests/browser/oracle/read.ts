@@ -4,6 +4,7 @@
  */
 import { csvParseRows } from 'd3';
 import type { Page } from 'playwright-core';
+import { drawStale } from '../stale';
 
 /** How a chart's value labels are placed: beside a y tick (bars), over an fx tick (the trend), over an x tick (stacked). */
 export type LabelAxis = 'y' | 'fx' | 'x' | null;
@@ -173,7 +174,7 @@ export async function exportCsvs(
   return new Map(Object.entries(texts).map(([id, text]) => [id, text === null ? null : csvRows(text)]));
 }
 
-/** Waits until every query has answered and what it drew is on the page. */
+/** Waits until every query has answered and what it drew is on the page, views off screen included (scrolled to). */
 export async function settle(page: Page): Promise<void> {
   const frames = () =>
     page.evaluate(
@@ -186,11 +187,12 @@ export async function settle(page: Page): Promise<void> {
         const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
         return (
           tiles.every((t) => t.getAttribute('data-value') !== '') &&
-          document.querySelectorAll('[aria-busy="true"]').length === 0
+          document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0
         );
       },
       undefined,
       { timeout: 45_000 },
     );
+    await drawStale(page);
   }
 }
