@@ -8,12 +8,13 @@
 import type { TableSpec } from '../domain/columns';
 import { maskCell } from '../import/mask';
 import { MAX_PROBLEMS_SHOWN, type FileReport, type Problem, type ProblemCode } from '../import/report';
-import type { RejectedRow, Staged } from '../import/stage';
+import type { DirectRows, RejectedRow, Staged } from '../import/stage';
 import type { Engine } from './engine';
 import { mappedValues } from './mapped-values';
 import { ident, literal } from './sql';
 import {
   errorCodes,
+  plainSql,
   problemCountSql,
   problemsSql,
   referenceColumns,
@@ -48,16 +49,19 @@ export interface CheckOptions {
 export async function checkStaged(
   engine: Engine,
   spec: TableSpec,
-  staged: Pick<Staged, 'csv' | 'targets'>,
+  staged: Pick<Staged, 'csv' | 'direct' | 'targets'>,
   thisYear: number,
   options: CheckOptions = {},
 ): Promise<Checked> {
-  await engine.registerText(STAGE_FILE, staged.csv);
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line, _tok::INTEGER AS _tok)
-     FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
-       max_line_size = 8388608)`,
-  );
+  if (staged.direct) await stageDirectRows(engine, staged.direct, staged.targets);
+  else {
+    await engine.registerText(STAGE_FILE, staged.csv);
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line, _tok::INTEGER AS _tok)
+       FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+         max_line_size = 8388608)`,
+    );
+  }
   const references = referenceColumns(spec);
   if (references.length) {
     for (const sql of referenceSql(spec)) await engine.exec(sql);
@@ -65,7 +69,12 @@ export async function checkStaged(
       for (const column of references) await engine.exec(`DELETE FROM ${ident(`imp_ref_${column}`)}`);
     }
   }
-  for (const sql of validationSql(spec, staged.targets, thisYear).statements) await engine.exec(sql);
+  // The maps and the repeated ids first; then the typed rows, joining only the maps a cast does not stand for.
+  const { statements, mapped } = validationSql(spec, staged.targets, thisYear);
+  for (const sql of statements.slice(0, -1)) await engine.exec(sql);
+  const plain = mapped.length ? await engine.query(plainSql(spec, mapped)) : [];
+  const casts = new Set(plain.filter((r) => Number(r.n) === 0).map((r) => String(r.col)));
+  await engine.exec(validationSql(spec, staged.targets, thisYear, casts).statements.at(-1)!);
   const [counts] = await engine.query(
     `SELECT p.*, c.* FROM (${problemCountSql(spec)}) AS p, (SELECT count(*) FILTER (WHERE NOT _error)::INTEGER AS ok,
        count(*) FILTER (WHERE _error)::INTEGER AS bad FROM imp_checked) AS c`,
@@ -75,9 +84,43 @@ export async function checkStaged(
   return { ok: count(counts?.ok), bad: count(counts?.bad), warned: count(counts?.warned), rows, total };
 }
 
+/**
+ * `imp_stage` read by DuckDB from the file's own data rows (stageDirect found that staging would
+ * change none of them): one record a line, so a row's line is its place plus the first line.
+ */
+async function stageDirectRows(engine: Engine, direct: DirectRows, targets: readonly string[]): Promise<void> {
+  const bound = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error(`not a whole number: ${n}`);
+    return String(n);
+  };
+  const fields = Array.from({ length: direct.width }, (_, i) => `${literal(`f${i}`)}: 'VARCHAR'`).join(', ');
+  const cells = targets.map((t, k) => `${ident(`f${direct.fields[k]!}`)} AS ${ident(t)}`);
+  await engine.registerText(STAGE_FILE, direct.text);
+  // The reader gives the records in the file's order (one thread); row_number() counts them in it.
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT _line, _line AS _end_line, 0 AS _tok${cells.map((c) => `, ${c}`).join('')}
+     FROM (SELECT (row_number() OVER () + ${bound(direct.firstLine - 1)})::INTEGER AS _line, *
+       FROM read_csv('${STAGE_FILE}', header = false, auto_detect = false, columns = {${fields}},
+         delim = ${literal(direct.delimiter)}, quote = '"', escape = '"', max_line_size = 8388608))`,
+  );
+}
+
 /** The checked rows without an error, in file order, as the table's columns. */
-export function keptRowsSql(spec: TableSpec): string {
-  return `SELECT ${spec.columns.map((c) => ident(c.name)).join(', ')} FROM imp_checked WHERE NOT _error ORDER BY _line`;
+export function keptRowsSql(spec: TableSpec, inFileOrder = false): string {
+  const order = inFileOrder ? '' : ' ORDER BY _line';
+  return `SELECT ${spec.columns.map((c) => ident(c.name)).join(', ')} FROM imp_checked WHERE NOT _error${order}`;
+}
+
+/**
+ * Whether imp_checked holds its rows in the file's order with no line between them left out (as a
+ * file read directly gives them): each row's line is the first's plus its place. Then the rows are
+ * taken in the order they are held (insertion order is kept), without sorting a million of them.
+ */
+export async function checkedInFileOrder(engine: Engine): Promise<boolean> {
+  const [row] = await engine.query(
+    `SELECT count(*) FILTER (WHERE _line IS DISTINCT FROM rowid + (SELECT min(_line) FROM imp_checked))::INTEGER AS n FROM imp_checked`,
+  );
+  return Number(row?.n ?? 1) === 0;
 }
 
 /**

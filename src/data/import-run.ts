@@ -4,8 +4,9 @@
  * rebuild `facts`. Every data row ends loaded, rejected (with a problem saying why) or, when
  * appending, skipped as already loaded.
  */
-import { checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
+import { checkedInFileOrder, checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
 import type { Engine } from './engine';
+import { ownRowsText } from './import-kept';
 import { buildFacts } from './ingest';
 import { TABLES } from './schema';
 import type { TableSpec } from '../domain/columns';
@@ -15,7 +16,7 @@ import { clearTables, rowsCsv } from './stored-rows';
 import { prepareValidation } from './validate-macros';
 import { keyColumn } from './validate-sql';
 import { emptyReport, type FileReport } from '../import/report';
-import { stageRows, type RejectedRow, type Staged } from '../import/stage';
+import { stageDirect, stageRows, type RejectedRow, type Staged } from '../import/stage';
 import { planFile, type FileOptions } from '../import/structure';
 
 export interface ImportFile {
@@ -86,12 +87,20 @@ function tooLarge<T>(work: () => T): T | { ok: false; error: 'too-large'; items:
  * Writes the checked rows without an error into the table (replacing it, or adding those whose key
  * it lacks) and returns them as stored-rows CSV, for this browser to keep.
  */
-async function writeRows(engine: Engine, spec: TableSpec, append: boolean, steps: ImportSteps): Promise<string> {
+async function writeRows(
+  engine: Engine,
+  spec: TableSpec,
+  append: boolean,
+  steps: ImportSteps,
+  own: () => Promise<string | null>,
+): Promise<string> {
   const table = ident(spec.table);
   if (!append) {
     // Straight into the table, which then holds exactly this file's rows: no copy set apart.
-    await timed(steps, 'write', () => engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec)}`));
-    return timed(steps, 'store', () => rowsCsv(engine, spec, spec.table));
+    await timed(steps, 'write', async () =>
+      engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec, await checkedInFileOrder(engine))}`),
+    );
+    return timed(steps, 'store', async () => (await own()) ?? rowsCsv(engine, spec, spec.table));
   }
   const columns = spec.columns.map((c) => ident(c.name)).join(', ');
   const key = ident(keyColumn(spec));
@@ -102,7 +111,7 @@ async function writeRows(engine: Engine, spec: TableSpec, append: boolean, steps
     );
     await engine.exec(`INSERT INTO ${table} SELECT ${columns} FROM imp_loaded ORDER BY rowid`);
   });
-  const csv = await timed(steps, 'store', () => rowsCsv(engine, spec, 'imp_loaded'));
+  const csv = await timed(steps, 'store', async () => (await own()) ?? rowsCsv(engine, spec, 'imp_loaded'));
   await engine.exec('DROP TABLE imp_loaded');
   return csv;
 }
@@ -132,8 +141,10 @@ function plannedReport(name: string, index: number, plan: Plan): FileReport {
 /** The file's rows staged as text, with progress; null (and the report saying why) when it is too large. */
 function stageFile(file: ImportFile, plan: PlannedOk, report: FileReport, onProgress: ImportProgress): Staged | null {
   const ratio = file.bytes.length / Math.max(1, plan.decoded.text.length);
-  const staged = tooLarge(() =>
-    stageRows(plan, (rows, offset) =>
+  const staged = tooLarge(
+    () =>
+      stageDirect(plan) ??
+      stageRows(plan, (rows, offset) =>
       onProgress({ stage: 'parse', file: file.name, bytes: Math.round(offset * ratio), totalBytes: file.bytes.length, rows }),
     ),
   );
@@ -222,7 +233,9 @@ export async function importFiles(
         await clearTables(engine);
         sampleCleared = true;
       }
-      kept.set(index, await writeRows(engine, spec, append, steps));
+      // The file's own text when it is the rows as the table holds them (import-kept.ts).
+      const own = () => ownRowsText(engine, spec, staged, plan.decoded.text, ok);
+      kept.set(index, await writeRows(engine, spec, append, steps, own));
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }

@@ -112,7 +112,12 @@ export interface ValidationSql {
  * `present` are the model columns the file has (staged as text under their own names); the
  * others are NULL. `thisYear` bounds the dates.
  */
-export function validationSql(spec: TableSpec, present: readonly string[], thisYear: number): ValidationSql {
+export function validationSql(
+  spec: TableSpec,
+  present: readonly string[],
+  thisYear: number,
+  plain: ReadonlySet<string> = new Set(),
+): ValidationSql {
   // Staging trimmed every cell (an empty one reads as NULL) and marked empty tokens in `_tok`, bit i
   // for present[i]; a view, so each reader reads only its own column of imp_stage.
   const clean = spec.columns.map((c) => {
@@ -130,14 +135,20 @@ export function validationSql(spec: TableSpec, present: readonly string[], thisY
   }
 
   const key = keyColumn(spec);
-  const valueOf = (name: string) => (mapped.includes(name) ? `${ident(`m_${name}`)}.val` : ident(`c_${name}`));
+  // A plain column's map says nothing a cast does not (plainSql): its value is the cast, without the join.
+  const joined = mapped.filter((name) => !plain.has(name));
+  const valueOf = (name: string) => {
+    if (joined.includes(name)) return `${ident(`m_${name}`)}.val`;
+    const column = spec.columns.find((c) => c.name === name)!;
+    return plain.has(name) ? `TRY_CAST(${ident(`c_${name}`)} AS ${sqlType(column)})` : ident(`c_${name}`);
+  };
   const columns = spec.columns.map((column) => {
     const name = column.name;
     const c = ident(`c_${name}`);
     const m = ident(`m_${name}`);
     const errors: string[] = [];
     if (column.required) errors.push(`WHEN ${c} IS NULL THEN ${code('required')}`);
-    if (mapped.includes(name)) errors.push(`WHEN ${m}.err IS NOT NULL THEN ${m}.err`);
+    if (joined.includes(name)) errors.push(`WHEN ${m}.err IS NOT NULL THEN ${m}.err`);
     if (name === key) errors.push(`WHEN s._line > imp_dups.first THEN ${code('duplicate-id')}`);
     if (column.notBefore) {
       errors.push(`WHEN ${valueOf(name)} < ${valueOf(column.notBefore)} THEN ${code('end-before-start')}`);
@@ -145,7 +156,7 @@ export function validationSql(spec: TableSpec, present: readonly string[], thisY
     const warn =
       name === key
         ? `CASE WHEN ${c} LIKE '%E%' AND regexp_full_match(${c}, '\\d(\\.\\d+)?[eE]\\+?\\d+') THEN ${code('id-scientific')} END`
-        : mapped.includes(name)
+        : joined.includes(name)
           ? `${m}.warn`
           : 'NULL';
     return [
@@ -159,13 +170,28 @@ export function validationSql(spec: TableSpec, present: readonly string[], thisY
     `CREATE OR REPLACE TEMP TABLE imp_dups AS SELECT ${ident(`c_${key}`)} AS v, min(_line) AS first
      FROM imp_clean WHERE ${ident(`c_${key}`)} IS NOT NULL GROUP BY ALL HAVING count(*) > 1`,
   );
-  const joins = [`LEFT JOIN imp_dups ON imp_dups.v = s.${ident(`c_${key}`)}`, ...mapped.map((name) => `LEFT JOIN ${mapTable(name)} AS ${ident(`m_${name}`)} ON ${ident(`m_${name}`)}.v = s.${ident(`c_${name}`)}`)];
+  const joins = [`LEFT JOIN imp_dups ON imp_dups.v = s.${ident(`c_${key}`)}`, ...joined.map((name) => `LEFT JOIN ${mapTable(name)} AS ${ident(`m_${name}`)} ON ${ident(`m_${name}`)}.v = s.${ident(`c_${name}`)}`)];
   const anyError = spec.columns.map((c) => `${ident(`e_${c.name}`)} IS NOT NULL`).join(' OR ');
   statements.push(
     `CREATE OR REPLACE TEMP TABLE imp_checked AS SELECT *, (${anyError}) AS _error FROM (
        SELECT s._line, ${columns.join(',\n')} FROM imp_clean AS s ${joins.join('\n')})`,
   );
   return { statements, mapped };
+}
+
+/**
+ * Which of the `mapped` columns are plain: no value of theirs has an error or a warning, and each
+ * reads as its cast (TRY_CAST to the column's type gives the value the map gives). Over the maps,
+ * a row per distinct value, so cheap; rows `{ col, n }` with `n` = 0 for a plain column.
+ */
+export function plainSql(spec: TableSpec, mapped: readonly string[]): string {
+  return mapped
+    .map((name) => {
+      const column = spec.columns.find((c) => c.name === name)!;
+      return `SELECT ${literal(name)} AS col, count(*) FILTER (WHERE err IS NOT NULL OR warn IS NOT NULL
+          OR val IS DISTINCT FROM TRY_CAST(v AS ${sqlType(column)}))::INTEGER AS n FROM ${mapTable(name)}`;
+    })
+    .join(' UNION ALL ');
 }
 
 /** The raw cell of column `col` in imp_stage `st` (NULL for a column the file lacks). */

@@ -5,11 +5,11 @@
  * for DuckDB to convert and check.
  */
 import { hasBidi, stripBidi } from './bidi';
-import { isEmptyToken } from './tokens';
-import { usedFields } from './csv';
+import { isEmptyToken, mayBeEmptyToken } from './tokens';
+import { MAX_RECORD_CHARS, usedFields } from './csv';
 import { maskCell, maskLine } from './mask';
 import type { Notice, Problem } from './report';
-import { isBlank, isTotalRow, type Planned } from './structure';
+import { isBlank, isTotalCell, isTotalRow, type Planned } from './structure';
 
 export interface RejectedRow {
   line: number;
@@ -24,6 +24,11 @@ export interface Staged {
    * set when the `i`-th target holds an empty token (EMPTY_TOKENS), kept as written for the report.
    */
   csv: string;
+  /**
+   * Set instead of `csv` when the file's data rows can be read as they are (stageDirect): the text
+   * of its data rows, one record a line, for DuckDB to read itself.
+   */
+  direct?: DirectRows;
   /** Per target column, how many cells held an empty token. */
   tokens: Record<string, number>;
   targets: string[];
@@ -34,6 +39,17 @@ export interface Staged {
   problems: Problem[];
   rejected: RejectedRow[];
   notices: Notice[];
+}
+
+/** A file's data rows as written: `text` holds `rows` lines of `width` fields, the first being line `firstLine`. */
+export interface DirectRows {
+  text: string;
+  firstLine: number;
+  rows: number;
+  width: number;
+  delimiter: string;
+  /** The field index (0-based) of each target, in `targets` order. */
+  fields: number[];
 }
 
 type Ok = Extract<Planned, { ok: true }>;
@@ -153,6 +169,113 @@ export function stageRows(plan: Ok, onProgress?: (rows: number, offset: number) 
     problems,
     rejected,
     notices,
+  };
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A character JavaScript's trim() removes (and, to be safe, every other control character). */
+function isSpace(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0x7f ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Printable ASCII other than t, s, g (either case) cannot start a total word (structure.ts). */
+const cannotStartTotal = (c: number) =>
+  c > 0x20 && c < 0x7f && (c | 0x20) !== 0x74 && (c | 0x20) !== 0x73 && (c | 0x20) !== 0x67;
+
+/**
+ * How many data rows `text` holds from `from` when staging would pass every one of them on as it
+ * is written, or null when it would change or set aside any: a quote, NUL or bad byte anywhere, a
+ * bidi control, a line of another width, a blank or total line, a cell with spaces around it or an
+ * empty token, a line past MAX_RECORD_CHARS, a lone CR. One look at each character, no strings made
+ * but for the few cells that may say 合计 or 无.
+ */
+export function directRows(text: string, from: number, width: number, delimiter: string): number | null {
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
+  let rows = 0;
+  let i = from;
+  while (i < n) {
+    const lineStart = i;
+    let fields = 0;
+    let fieldStart = i;
+    let filled = 0;
+    let c: number;
+    for (;;) {
+      c = i < n ? text.charCodeAt(i) : -1;
+      if (c === delim || c === LF || c === CR || c === -1) {
+        if (i > fieldStart) {
+          const first = text.charCodeAt(fieldStart);
+          if (isSpace(first) || isSpace(text.charCodeAt(i - 1))) return null;
+          if (mayBeEmptyToken(first, i - fieldStart) && isEmptyToken(text.slice(fieldStart, i))) return null;
+          // isTotalRow reads a row's first three non-empty cells.
+          if (filled < 3 && !cannotStartTotal(first) && isTotalCell(text.slice(fieldStart, i))) return null;
+          filled++;
+        }
+        fields++;
+        if (c !== delim) break;
+        i++;
+        fieldStart = i;
+        continue;
+      }
+      if (c === QUOTE || c === 0) return null;
+      i++;
+    }
+    if (fields !== width || filled === 0 || i - lineStart > MAX_RECORD_CHARS) return null;
+    rows++;
+    if (c === CR) {
+      if (text.charCodeAt(i + 1) !== LF) return null;
+      i += 2;
+    } else i++;
+  }
+  return rows;
+}
+
+/**
+ * The file's rows for DuckDB to read as they are written, when staging would change none of them
+ * (directRows): the same report as stageRows gives such a file, without making a staged copy.
+ * Null when the file needs staging.
+ */
+export function stageDirect(plan: Ok): Staged | null {
+  const { structure, decoded, dataStart, dataLine } = plan;
+  if (decoded.badLines.size > 0 || hasBidi(decoded.text)) return null;
+  const width = structure.headers.length;
+  const rows = directRows(decoded.text, dataStart, width, structure.delimiter);
+  if (rows === null) return null;
+  const kept = structure.columns.filter((c) => c.target !== null);
+  const targets = kept.map((c) => c.target!);
+  return {
+    csv: '',
+    direct: {
+      text: decoded.text.slice(dataStart),
+      firstLine: dataLine,
+      rows,
+      width,
+      delimiter: structure.delimiter,
+      fields: kept.map((c) => c.index),
+    },
+    targets,
+    tokens: Object.fromEntries(targets.map((t) => [t, 0])),
+    headerOf: Object.fromEntries(kept.map((c) => [c.target!, c.header])),
+    rowsIn: rows,
+    staged: rows,
+    problems: [],
+    rejected: [],
+    notices: stagingNotices(structure, { blank: [], totals: [], bidi: new Map() }),
   };
 }
 

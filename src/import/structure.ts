@@ -72,6 +72,11 @@ function cannotBeTotal(cell: string): boolean {
   return cell.charCodeAt(0) > 0x20 && cell.charCodeAt(0) < 0x7f && c !== 0x74 && c !== 0x73 && c !== 0x67;
 }
 
+/** Whether a non-empty cell, without spaces around it, says 合计 / 总计 / Total: isTotalRow's test of one cell. */
+export function isTotalCell(cell: string): boolean {
+  return !cannotBeTotal(cell) && TOTAL.test(cell.normalize('NFKC').trim());
+}
+
 /** A 合计 / 总计 / Total row: one of its first non-empty cells says so. Called for every row. */
 export function isTotalRow(fields: readonly string[]): boolean {
   let seen = 0;
