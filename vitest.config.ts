@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Timeouts stretch with `TEST_TIMEOUT_SCALE` (e.g. 4 on a machine shared with other builds); 1 in CI. */
@@ -42,6 +43,8 @@ export default defineConfig({
           // 2-3 s compile of DuckDB's WebAssembly once per worker, not once per file. The `unit`
           // project (npm test, CI) keeps each file isolated, which catches a file that leaks state.
           isolate: false,
+          // At least two workers: vitest's default (one fewer than the cores) is one on a 2-core machine.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: ms(30_000),
           hookTimeout: ms(30_000),
         },
