@@ -6,7 +6,8 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { QUERY_MEASURE } from '../../src/state/coordinator';
-import { baseUrl, openDashboard, settled, useHarness } from './harness';
+import { defaultFilters } from '../../src/data/filters';
+import { baseUrl, expectedKpis, openDashboard, settled, shownKpis, useHarness } from './harness';
 
 useHarness();
 
@@ -55,6 +56,18 @@ test('a selection redraws the views on screen; those below are hidden as out of 
   await drawn(page, 'continents');
   const continents = await summary(page, 'continents');
   expect(continents).not.toBe(before.continents);
+
+  // A selection made below leaves the tiles above out of date until they are scrolled to.
+  await page.locator('[data-testid="chart-continents"]').scrollIntoViewIfNeeded();
+  // (The chip's own click, without scrolling up to it, as a click on a chart down here would.)
+  await page.$eval('[data-testid="chip-remove-country"]', (el) => (el as HTMLElement).click());
+  await page.waitForSelector('[data-testid="chip-country"]', { state: 'detached' });
+  expect(await page.getAttribute('ul.tiles', 'data-stale')).toBe('true');
+  expect(await page.getAttribute('[data-testid="kpi-outbound"]', 'data-value')).toBe('');
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForFunction(() => !document.querySelector('ul.tiles')?.hasAttribute('data-stale'));
+  await settled(page);
+  expect(await shownKpis(page)).toEqual(await expectedKpis(defaultFilters(2014, 2019)));
 
   // The same figures as a page opened on Taiwan, where every view is drawn from the start.
   const fresh = await openDashboard(['[data-testid="chart-categories"] svg'], { width: 1440, height: 4000 });
