@@ -46,7 +46,8 @@ export default defineConfig({
           // At least two workers: vitest's default (one fewer than the cores) is one on a 2-core machine.
           maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: ms(30_000),
-          hookTimeout: ms(30_000),
+          // The first file of each worker compiles DuckDB in its beforeAll, while the other worker does.
+          hookTimeout: ms(60_000),
         },
       },
       {
