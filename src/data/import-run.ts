@@ -93,12 +93,15 @@ async function writeRows(
   append: boolean,
   steps: ImportSteps,
   own: () => Promise<string | null>,
+  clean?: string,
 ): Promise<string> {
   const table = ident(spec.table);
   if (!append) {
     // Straight into the table, which then holds exactly this file's rows: no copy set apart.
     await timed(steps, 'write', async () =>
-      engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${keptRowsSql(spec, await checkedInFileOrder(engine))}`),
+      engine.exec(
+        `CREATE OR REPLACE TABLE ${table} AS ${clean ?? keptRowsSql(spec, await checkedInFileOrder(engine))}`,
+      ),
     );
     return timed(steps, 'store', async () => (await own()) ?? rowsCsv(engine, spec, spec.table));
   }
@@ -209,14 +212,15 @@ export async function importFiles(
     // The sample is about to be replaced: its partners and programs must not name the office's records.
     // The user's mappings of values the app does not know (value-mapping.ts), as this file carries them.
     await setUserMappings(engine, file.options?.values ?? []);
+    const append = settings.mode === 'append' || written.has(spec.table);
+    // Rows that replace the table need no imp_checked when none has a problem (checkStaged's clean).
     const checked = await timed(steps, 'check', () =>
-      checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared }),
+      checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared, clean: !append }),
     );
     const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
     report.rejected = checked.bad + staged.rejected.length;
     report.warnings = checked.warned + structuralWarnings;
     let ok = checked.ok;
-    const append = settings.mode === 'append' || written.has(spec.table);
     if (append && sampleCleared && ok > 0) {
       report.skipped = await alreadyLoaded(engine, spec);
       ok -= report.skipped;
@@ -235,7 +239,7 @@ export async function importFiles(
       }
       // The file's own text when it is the rows as the table holds them (import-kept.ts).
       const own = () => ownRowsText(engine, spec, staged, plan.decoded.text, ok);
-      kept.set(index, await writeRows(engine, spec, append, steps, own));
+      kept.set(index, await writeRows(engine, spec, append, steps, own, checked.clean));
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }

@@ -106,6 +106,10 @@ export interface ValidationSql {
   statements: string[];
   /** Model columns with a map table (coded, numeric, date, reference). */
   mapped: string[];
+  /** The rows of imp_checked (without `_error`) as a query, in the order of imp_stage when no map is joined. */
+  checked: string;
+  /** Over `checked`'s columns: a cell of the row has an error or a warning. */
+  anyProblem: string;
 }
 
 /**
@@ -117,6 +121,7 @@ export function validationSql(
   present: readonly string[],
   thisYear: number,
   plain: ReadonlySet<string> = new Set(),
+  noRepeats = false,
 ): ValidationSql {
   // Staging trimmed every cell (an empty one reads as NULL) and marked empty tokens in `_tok`, bit i
   // for present[i]; a view, so each reader reads only its own column of imp_stage.
@@ -149,7 +154,7 @@ export function validationSql(
     const errors: string[] = [];
     if (column.required) errors.push(`WHEN ${c} IS NULL THEN ${code('required')}`);
     if (joined.includes(name)) errors.push(`WHEN ${m}.err IS NOT NULL THEN ${m}.err`);
-    if (name === key) errors.push(`WHEN s._line > imp_dups.first THEN ${code('duplicate-id')}`);
+    if (name === key && !noRepeats) errors.push(`WHEN s._line > imp_dups.first THEN ${code('duplicate-id')}`);
     if (column.notBefore) {
       errors.push(`WHEN ${valueOf(name)} < ${valueOf(column.notBefore)} THEN ${code('end-before-start')}`);
     }
@@ -170,13 +175,12 @@ export function validationSql(
     `CREATE OR REPLACE TEMP TABLE imp_dups AS SELECT ${ident(`c_${key}`)} AS v, min(_line) AS first
      FROM imp_clean WHERE ${ident(`c_${key}`)} IS NOT NULL GROUP BY ALL HAVING count(*) > 1`,
   );
-  const joins = [`LEFT JOIN imp_dups ON imp_dups.v = s.${ident(`c_${key}`)}`, ...joined.map((name) => `LEFT JOIN ${mapTable(name)} AS ${ident(`m_${name}`)} ON ${ident(`m_${name}`)}.v = s.${ident(`c_${name}`)}`)];
+  const joins = [...(noRepeats ? [] : [`LEFT JOIN imp_dups ON imp_dups.v = s.${ident(`c_${key}`)}`]), ...joined.map((name) => `LEFT JOIN ${mapTable(name)} AS ${ident(`m_${name}`)} ON ${ident(`m_${name}`)}.v = s.${ident(`c_${name}`)}`)];
   const anyError = spec.columns.map((c) => `${ident(`e_${c.name}`)} IS NOT NULL`).join(' OR ');
-  statements.push(
-    `CREATE OR REPLACE TEMP TABLE imp_checked AS SELECT *, (${anyError}) AS _error FROM (
-       SELECT s._line, ${columns.join(',\n')} FROM imp_clean AS s ${joins.join('\n')})`,
-  );
-  return { statements, mapped };
+  const anyWarning = spec.columns.map((c) => `${ident(`w_${c.name}`)} IS NOT NULL`).join(' OR ');
+  const checked = `SELECT s._line, ${columns.join(',\n')} FROM imp_clean AS s ${joins.join('\n')}`;
+  statements.push(`CREATE OR REPLACE TEMP TABLE imp_checked AS SELECT *, (${anyError}) AS _error FROM (${checked})`);
+  return { statements, mapped, checked, anyProblem: `${anyError} OR ${anyWarning}` };
 }
 
 /**

@@ -6,7 +6,7 @@
  * file on the staged way.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkStaged, reportChecked } from '../../src/data/check-file';
+import { checkStaged, keptRowsSql, reportChecked } from '../../src/data/check-file';
 import { importFiles } from '../../src/data/import-run';
 import { ingest } from '../../src/data/ingest';
 import { restoreTables } from '../../src/data/stored-rows';
@@ -137,6 +137,45 @@ describe('stageDirect', () => {
     const p = planFile(bad, 'exchanges.csv');
     expect(p.ok && p.decoded.badLines.size).toBe(1);
     expect(p.ok && stageDirect(p)).toBeNull();
+  });
+});
+
+describe('a file without a problem', () => {
+  const ROWS = [
+    'BX-1,outbound,staff,1,internship,,RU,ru-kazan-tu,2017-08-09,2017-11-18,,government,,final',
+    'BX-2,inbound,student,7,study_visit,,JP,,2023-02-04,2023-02-04,信息学院,self,交流,',
+    'BX-3,inbound,student,3,study_visit,,US,,2023-02-04,,,self,,final',
+  ];
+  test('replaces the table from its cells (no imp_checked), with the rows and counts imp_checked gives', async () => {
+    const spec = TABLES.find((t) => t.table === 'exchanges')!;
+    const cases: [string, boolean][] = [
+      [`${HEADER}\n${ROWS.join('\n')}\n`, true],
+      [`交流记录,,,,,,,,,,,,,,,\r\n姓名,${HEADER}\r\n${ROWS.map((r) => `张三,${r}`).join('\r\n')}`, true],
+      // Values that need their maps, and rows with a problem: imp_checked as before.
+      [`${HEADER}\n${ROWS.map((r) => r.replace(',staff,', ',教师,')).join('\n')}\n`, false],
+      [`${HEADER}\n${ROWS.map((r) => r.replace(',final', ',draft')).join('\n')}\n`, false],
+      [`${HEADER}\n${ROWS.join('\n')}\n${ROWS[0]}\n`, false], // a repeated id
+      [
+        `${HEADER}\n${ROWS.join('\n')}\n${ROWS[0]!.replace('BX-1', 'BX-9').replace('2017-11-18', '2017-01-01')}\n`,
+        false,
+      ],
+      [`${HEADER}\n${ROWS.join('\n')}\n${ROWS[0]!.replace('BX-1', '1E5')}\n`, false], // a warning
+    ];
+    for (const [text, clean] of cases) {
+      const plan = planFile(enc(text), 'exchanges.csv');
+      if (!plan.ok) throw new Error('not planned');
+      const staged = stageDirect(plan)!;
+      expect(staged).not.toBeNull();
+      const viaChecked = await checkStaged(engine, spec, staged, THIS_YEAR);
+      await engine.exec(`CREATE OR REPLACE TEMP TABLE t_checked AS ${keptRowsSql(spec)}`);
+      const viaCells = await checkStaged(engine, spec, staged, THIS_YEAR, { clean: true });
+      expect(viaCells.clean !== undefined, text.slice(-60)).toBe(clean);
+      await engine.exec(`CREATE OR REPLACE TEMP TABLE t_cells AS ${viaCells.clean ?? keptRowsSql(spec)}`);
+      expect({ ...viaCells, clean: undefined }).toEqual(viaChecked);
+      const rows = (t: string) => engine.query(`SELECT * FROM ${t} ORDER BY rowid`);
+      expect(await rows('t_cells')).toEqual(await rows('t_checked'));
+      expect((await rows('t_cells')).length).toBe(viaChecked.ok);
+    }
   });
 });
 
