@@ -250,6 +250,7 @@ describe('linked charts on the bundled data', () => {
     expect(await w.page.innerText('main')).not.toMatch(/[\u4e00-\u9fff]/);
     await w.page.click('[data-testid="lang-switch"]');
     await w.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await settled(w.page); // a chart off screen redraws in Chinese when scrolled to
     expect(await tickLabels(w.page, 'netflow', 'y').allTextContents()).toContain('中国台湾');
   });
 
