@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultFilters } from '../../src/data/filters';
+import type { Page } from 'playwright-core';
 import { watchedPage, type Watched } from './browser';
 import { baseUrl, expectedKpis, exportChart, origin, settled, shownKpis, useHarness, browser } from './harness';
 
@@ -72,6 +73,10 @@ const logOf = (w: Watched) =>
     return copy;
   });
 
+/** Until the views on screen have answered (those off screen wait to be scrolled to: tests/browser/stale.ts). */
+const onScreenDrawn = (page: Page) =>
+  page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0);
+
 describe('one round trip per click', () => {
   let w: Watched;
   beforeAll(async () => {
@@ -84,18 +89,20 @@ describe('one round trip per click', () => {
   });
   afterAll(() => w?.page.context().close());
 
-  test('a click on a country asks every view in one batch message, answered by one, public versions not asked', async () => {
+  test('a click on a country asks every view on screen in one batch message, answered by one, public versions not asked', async () => {
     await logOf(w);
     const bar = w.page.locator('[data-testid="chart-countries"] svg g[aria-label="bar"] rect').first();
     await bar.scrollIntoViewIfNeeded();
     await bar.click();
     await w.page.waitForSelector('[data-testid="chip-country"]');
-    await settled(w.page);
+    await onScreenDrawn(w.page);
     const { posted, heard } = await logOf(w);
     expect(posted.map((p) => p.type)).toEqual(['batch']);
-    expect(posted[0]!.queries).toBeGreaterThanOrEqual(10);
+    // The views on screen whose query the country changes (the views off screen ask when scrolled to).
+    expect(posted[0]!.queries).toBeGreaterThanOrEqual(2);
     expect(posted[0]!.public).toBe(0);
     expect(heard.filter((h) => h.id !== 0).map((h) => h.type)).toEqual(['batch-rows']);
+    await settled(w.page);
     const country = new URL(w.page.url()).searchParams.get('country');
     expect(country).toMatch(/^[A-Z]{2}$/);
     expect(await shownKpis(w.page)).toEqual(await expectedKpis({ ...defaultFilters(2014, 2019), country }));
@@ -119,8 +126,9 @@ describe('one round trip per click', () => {
       document.querySelector<HTMLInputElement>('[data-testid="direction-inbound"]')!.click();
     });
     await w.page.waitForSelector('[data-testid="chip-direction"]');
-    await settled(w.page);
+    await onScreenDrawn(w.page);
     const { posted, heard } = await logOf(w);
+    await settled(w.page);
     const batches = posted.filter((p) => p.type === 'batch');
     expect(batches).toHaveLength(2);
     const cancel = posted.find((p) => p.type === 'cancel');
