@@ -466,7 +466,7 @@ async function p3(browser: Browser, origin: string, name: string, rows: number):
   };
 }
 
-/** The bundled sample (data/): a click on a country bar → every view redrawn, as P3 clicks. */
+/** The bundled sample (data/): a click on a country bar → every view on screen redrawn, as P3 clicks. */
 async function p3Sample(browser: Browser, origin: string): Promise<{ app: Summary; first: number; rows: number }> {
   const app = await fresh(browser);
   await app.page.goto(`${origin}/app/`);
