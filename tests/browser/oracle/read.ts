@@ -180,19 +180,26 @@ export async function settle(page: Page): Promise<void> {
     page.evaluate(
       () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
     );
+  // The views on screen answer; then each view left out of date off screen (the tiles too) is
+  // scrolled to and redrawn; twice, for what an answer of the first round asks in turn.
   for (let i = 0; i < 2; i++) {
     await frames();
     await page.waitForFunction(
-      () => {
-        const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-        return (
-          tiles.every((t) => t.getAttribute('data-value') !== '') &&
-          document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0
-        );
-      },
+      () => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0,
       undefined,
       { timeout: 45_000 },
     );
     await drawStale(page);
   }
+  await page.waitForFunction(
+    () => {
+      const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
+      return (
+        tiles.every((t) => t.getAttribute('data-value') !== '') &&
+        document.querySelectorAll('[aria-busy="true"], [data-stale]').length === 0
+      );
+    },
+    undefined,
+    { timeout: 45_000 },
+  );
 }
