@@ -71,6 +71,11 @@ export class InView implements ViewPlace {
     return this.#eager || page.warm;
   }
 
+  /** Off screen once the page's first screen is drawn: the view keeps what it drew. */
+  get held(): boolean {
+    return this.warm && !this.near;
+  }
+
   readonly attach: Attachment<HTMLElement> = (node) => {
     warmUp();
     return observe(node, this);
