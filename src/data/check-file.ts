@@ -139,7 +139,9 @@ async function stageDirectRows(engine: Engine, direct: DirectRows, targets: read
   };
   const fields = Array.from({ length: direct.width }, (_, i) => `${literal(`f${i}`)}: 'VARCHAR'`).join(', ');
   const cells = targets.map((t, k) => `${ident(`f${direct.fields[k]!}`)} AS ${ident(t)}`);
-  await engine.registerText(STAGE_FILE, direct.text);
+  // The file's own bytes when it was UTF-8: no copy of its text encoded again.
+  if (direct.bytes && engine.registerBytes) await engine.registerBytes(STAGE_FILE, direct.bytes);
+  else await engine.registerText(STAGE_FILE, direct.text);
   // The reader gives the records in the file's order (one thread); row_number() counts them in it.
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT _line, _line AS _end_line, 0 AS _tok${cells.map((c) => `, ${c}`).join('')}

@@ -13,6 +13,8 @@ export interface Engine {
   query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
   /** Makes text readable by `read_csv` under the given file name. */
   registerText(name: string, text: string): Promise<void>;
+  /** Makes UTF-8 bytes readable by `read_csv` under the given file name, as they are (copied). Optional: registerText otherwise. */
+  registerBytes?(name: string, bytes: Uint8Array): Promise<void>;
   /**
    * Runs one query (a second statement is refused, as a prepared statement refuses it) that
    * `signal` can stop: the engine is interrupted between its steps and the query rejects with

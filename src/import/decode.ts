@@ -40,13 +40,17 @@ function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: number } | 
   return null;
 }
 
-function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
+/** The text when the bytes are all valid in the encoding, else null. */
+function decoded(bytes: Uint8Array, encoding: EncodingName): string | null {
   try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
+  return decoded(bytes, encoding) !== null;
 }
 
 /** UTF-16 without a BOM: ASCII text has a zero in every other byte. */
@@ -127,46 +131,70 @@ function utf8Lines(bytes: Uint8Array): { bad: number[]; goodNonAscii: number } {
 }
 
 export function sniffEncoding(bytes: Uint8Array): Sniffed {
-  if (bytes.length === 0) return { kind: 'empty' };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { kind: 'xlsx' };
-  if ([0xd0, 0xcf, 0x11, 0xe0].every((b, i) => bytes[i] === b)) return { kind: 'xls' };
+  return sniffText(bytes).sniffed;
+}
+
+/**
+ * sniffEncoding, with the text when telling the encoding decoded the whole file in it without an
+ * error: the text `decode(bytes, sniffed.encoding)` gives, so a large file is decoded once, not twice.
+ */
+export function sniffText(bytes: Uint8Array): { sniffed: Sniffed; text?: string } {
+  const sniffed = (s: Sniffed, text?: string) => (text === undefined ? { sniffed: s } : { sniffed: s, text });
+  if (bytes.length === 0) return sniffed({ kind: 'empty' });
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return sniffed({ kind: 'xlsx' });
+  if ([0xd0, 0xcf, 0x11, 0xe0].every((b, i) => bytes[i] === b)) return sniffed({ kind: 'xls' });
   const bom = bomOf(bytes);
   if (bom) {
-    if (bom.length === bytes.length) return { kind: 'empty' };
-    return decodes(bytes.subarray(bom.length), bom.encoding)
-      ? { kind: 'text', encoding: bom.encoding, confident: true, candidates: [bom.encoding], mixed: false }
+    if (bom.length === bytes.length) return sniffed({ kind: 'empty' });
+    // decode() reads the bytes after a BOM of the encoding chosen: the same text.
+    const text = decoded(bytes.subarray(bom.length), bom.encoding);
+    return text !== null
+      ? sniffed(
+          { kind: 'text', encoding: bom.encoding, confident: true, candidates: [bom.encoding], mixed: false },
+          text,
+        )
       : bom.encoding === 'utf-8'
-        ? { kind: 'text', encoding: 'utf-8', confident: true, candidates: [], mixed: true }
-        : { kind: 'undecodable' };
+        ? sniffed({ kind: 'text', encoding: 'utf-8', confident: true, candidates: [], mixed: true })
+        : sniffed({ kind: 'undecodable' });
   }
   const wide = utf16ByZeros(bytes);
   if (wide) {
-    return decodes(bytes, wide)
-      ? { kind: 'text', encoding: wide, confident: true, candidates: [wide], mixed: false }
-      : { kind: 'undecodable' };
+    const text = decoded(bytes, wide);
+    return text !== null
+      ? sniffed({ kind: 'text', encoding: wide, confident: true, candidates: [wide], mixed: false }, text)
+      : sniffed({ kind: 'undecodable' });
   }
-  if (looksBinary(bytes)) return { kind: 'binary' };
-  if (decodes(bytes, 'utf-8'))
-    return { kind: 'text', encoding: 'utf-8', confident: true, candidates: ['utf-8'], mixed: false };
+  if (looksBinary(bytes)) return sniffed({ kind: 'binary' });
+  const utf8 = decoded(bytes, 'utf-8');
+  if (utf8 !== null) {
+    return sniffed({ kind: 'text', encoding: 'utf-8', confident: true, candidates: ['utf-8'], mixed: false }, utf8);
+  }
 
   // The usual case first, without trying the rest: a GB18030 export of simplified Chinese.
-  if (decodes(bytes, 'gb18030') && gb2312Share(bytes) >= 0.9) {
-    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: ['gb18030'], mixed: false };
+  const gb = decoded(bytes, 'gb18030');
+  if (gb !== null && gb2312Share(bytes) >= 0.9) {
+    return sniffed({ kind: 'text', encoding: 'gb18030', confident: true, candidates: ['gb18030'], mixed: false }, gb);
   }
-  const legacy = (['gb18030', 'big5', 'shift_jis'] as const).filter((e) => decodes(bytes, e));
+  const legacy = (['gb18030', 'big5', 'shift_jis'] as const).filter((e) =>
+    e === 'gb18030' ? gb !== null : decodes(bytes, e),
+  );
   const lines = utf8Lines(bytes);
   // Mostly UTF-8 with some lines pasted from a GBK file: keep UTF-8 and report those lines.
   if (lines.goodNonAscii > 0 && lines.bad.length <= lines.goodNonAscii) {
-    return { kind: 'text', encoding: 'utf-8', confident: true, candidates: legacy, mixed: true };
+    return sniffed({ kind: 'text', encoding: 'utf-8', confident: true, candidates: legacy, mixed: true });
   }
-  if (legacy.length === 0) return { kind: 'undecodable' };
+  if (legacy.length === 0) return sniffed({ kind: 'undecodable' });
   // Only GB18030 reads it (a four-byte character such as 𠮷, which Big5 and Shift_JIS cannot hold): no question to ask.
   if (legacy.length === 1 && legacy[0] === 'gb18030') {
-    return { kind: 'text', encoding: 'gb18030', confident: true, candidates: legacy, mixed: false };
+    return sniffed(
+      { kind: 'text', encoding: 'gb18030', confident: true, candidates: legacy, mixed: false },
+      gb ?? undefined,
+    );
   }
   // Big5 and Shift_JIS bytes are nearly always valid GB18030 too: offer the others first.
   const ordered = [...legacy.filter((e) => e !== 'gb18030'), ...legacy.filter((e) => e === 'gb18030')];
-  return { kind: 'text', encoding: ordered[0]!, confident: false, candidates: ordered, mixed: false };
+  return sniffed({ kind: 'text', encoding: ordered[0]!, confident: false, candidates: ordered, mixed: false });
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { TableSpec } from '../domain/columns';
 import { TABLES } from '../domain/tables';
 import { CsvReader, sniffDelimiter, usedFields, type CsvRecord, type Delimiter } from './csv';
-import { decode, sniffEncoding, type Decoded, type EncodingName } from './decode';
+import { decode, sniffText, type Decoded, type EncodingName } from './decode';
 import { cleanHeaders, columnFor, guessTable, mapHeaders, type MappedColumn } from './headers';
 import type { FileError, Notice } from './report';
 import type { ValueMapping } from './value-mapping';
@@ -49,7 +49,16 @@ export interface Structure {
 }
 
 export type Planned =
-  | { ok: true; structure: Structure; decoded: Decoded; reader: CsvReader; dataStart: number; dataLine: number }
+  | {
+      ok: true;
+      structure: Structure;
+      decoded: Decoded;
+      reader: CsvReader;
+      dataStart: number;
+      dataLine: number;
+      /** The file's bytes when they are UTF-8 without a bad byte: the text is exactly them, after any BOM. */
+      utf8?: Uint8Array;
+    }
   | { ok: false; error: FileError; items: string[]; structure?: Partial<Structure> };
 
 const PREVIEW_ROWS = 30;
@@ -70,6 +79,20 @@ const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计|汇\s*总|总数|total|
 function cannotBeTotal(cell: string): boolean {
   const c = cell.charCodeAt(0) | 0x20; // lower-cased for letters
   return cell.charCodeAt(0) > 0x20 && cell.charCodeAt(0) < 0x7f && c !== 0x74 && c !== 0x73 && c !== 0x67;
+}
+
+/** The second letter of the total words that start with t, s or g (total, sub total / sum, grand total). */
+const TOTAL_SECOND: Readonly<Record<number, number>> = { 0x74: 0x6f, 0x73: 0x75, 0x67: 0x72 };
+
+/**
+ * Whether a cell whose first two characters are the ASCII `first` and `second` may say Total: NFKC
+ * leaves ASCII followed by ASCII as it is, so staff, student, teacher… are ruled out without
+ * reading them. True when it cannot tell (`second` < 0: no second character, or not ASCII).
+ */
+export function asciiMayBeTotal(first: number, second: number): boolean {
+  if (second < 0 || second >= 0x80 || first >= 0x80) return true;
+  const want = TOTAL_SECOND[first | 0x20];
+  return want === undefined || (second | 0x20) === want;
 }
 
 /** Whether a non-empty cell, without spaces around it, says 合计 / 总计 / Total: isTotalRow's test of one cell. */
@@ -117,11 +140,15 @@ function chooseHeader(records: readonly CsvRecord[]): CsvRecord | undefined {
 }
 
 export function planFile(bytes: Uint8Array, file: string, options: FileOptions = {}): Planned {
-  const sniffed = sniffEncoding(bytes);
+  const { sniffed, text: sniffedText } = sniffText(bytes);
   if (sniffed.kind !== 'text') return { ok: false, error: sniffed.kind, items: [] };
   const encoding = options.encoding ?? sniffed.encoding;
   const candidates = sniffed.candidates.length ? sniffed.candidates : [encoding];
-  const decoded = decode(bytes, encoding);
+  // Telling the encoding decoded the file already when it read without an error: not decoded twice.
+  const decoded: Decoded =
+    sniffedText !== undefined && encoding === sniffed.encoding
+      ? { text: sniffedText, encoding, badLines: new Set() }
+      : decode(bytes, encoding);
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, error: 'empty', items: [] };
 
@@ -179,5 +206,6 @@ export function planFile(bytes: Uint8Array, file: string, options: FileOptions =
     reader,
     dataStart: header.next,
     dataLine: header.endLine + 1,
+    ...(encoding === 'utf-8' && decoded.badLines.size === 0 ? { utf8: bytes } : {}),
   };
 }

@@ -21,7 +21,8 @@ export const EMPTY_TOKENS = [
 ];
 
 const TOKENS = new Set(EMPTY_TOKENS);
-const LONGEST = Math.max(...EMPTY_TOKENS.map((t) => t.length));
+/** The longest token, in UTF-16 code units. */
+export const LONGEST = Math.max(...EMPTY_TOKENS.map((t) => t.length));
 /** The first characters a token can start with, either case: most cells are ruled out by this alone. */
 const FIRST = new Set(EMPTY_TOKENS.flatMap((t) => [t.charCodeAt(0), t.toUpperCase().charCodeAt(0)]));
 

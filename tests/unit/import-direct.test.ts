@@ -13,7 +13,8 @@ import { restoreTables } from '../../src/data/stored-rows';
 import { TABLES } from '../../src/data/schema';
 import { prepareValidation } from '../../src/data/validate-macros';
 import { emptyReport } from '../../src/import/report';
-import { directRows, stageDirect, stageRows, type Staged } from '../../src/import/stage';
+import { directRows, directRowsUtf8, stageDirect, stageRows, type Staged } from '../../src/import/stage';
+import { hasBidi } from '../../src/import/bidi';
 import { planFile } from '../../src/import/structure';
 import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
 // @ts-expect-error the fixture builder is plain JavaScript, shared with its command line
@@ -137,6 +138,137 @@ describe('stageDirect', () => {
     const p = planFile(bad, 'exchanges.csv');
     expect(p.ok && p.decoded.badLines.size).toBe(1);
     expect(p.ok && stageDirect(p)).toBeNull();
+  });
+});
+
+describe('directRowsUtf8', () => {
+  const row = 'BX-1,outbound,staff,1,internship,,RU,,2017-08-09,2017-11-18,,government,,final';
+  /** directRows over the text and the bidi look stageDirect makes, against the scan of the same rows' bytes. */
+  const both = (body: string, width = 14, delimiter = ',') => ({
+    text: hasBidi(body) ? null : directRows(`${HEADER}\n${body}`, HEADER.length + 1, width, delimiter),
+    bytes: directRowsUtf8(enc(body), width, delimiter),
+  });
+
+  test('gives what directRows gives over the text, on every case that sets a row aside', () => {
+    const cases = [
+      `${row}\n${row}\n`,
+      `${row}\r\n${row}`,
+      `${row}\n${row.replace('staff', '"staff"')}\n`,
+      `${row}\n${row.replace('staff', ' staff')}\n`,
+      `${row}\n${row.replace('staff', 'staff\u3000')}\n`,
+      `${row}\n${row.replace('staff', '\u3000staff')}\n`,
+      `${row}\n${row.replace('staff', 'staff\u00a0')}\n`,
+      `${row}\n${row.replace('staff', 'staff\ufeff')}\n`,
+      `${row}\n${row.replace('staff', 'staff\u2028')}\n`,
+      `${row}\n${row.replace(',RU,', ',无,')}\n`,
+      `${row}\n${row.replace(',RU,', ',N/A,')}\n`,
+      `${row}\n${row.replace(',RU,', ',暂无,')}\n`,
+      `${row}\n${row.replace(',RU,', ',——,')}\n`,
+      `${row}\n${row.replace(',RU,', ',#DIV/0!,')}\n`,
+      `${row}\n${row.replace(',RU,', ',NL,')}\n`,
+      `${row}\n${row.replace('BX-1', '合计')}\n`,
+      `${row}\n${row.replace('BX-1', '合 计：')}\n`,
+      `${row}\n${row.replace('BX-1', 'Total:')}\n`,
+      `${row}\n${row.replace('BX-1', 'ＴＯＴＡＬ')}\n`,
+      `${row}\n${row.replace('BX-1', 'sｕm')}\n`,
+      `${row}\n${row.replace('BX-1', '\u{1d42d}otal')}\n`, // mathematical bold t: NFKC reads "total"
+      `${row}\n${row.replace('staff', 'subtotal')}\n`,
+      `${row}\n${row.replace('staff', 'Sub Total')}\n`,
+      `${row}\n${row.replace('2017-11-18', 'sum')}\n`, // past the first three cells: not a total row
+      `${row}\n${row.replace('staff', 'grand total')}\n`,
+      `${row}\n${row.replace('staff', 'gr')}\n`,
+      `${row}\n${row.replace('staff', 's')}\n`,
+      `${row},\n`,
+      row.replace(',final', ''),
+      `${row}\n,,,,,,,,,,,,,\n`,
+      `${row}\r${row}`,
+      `${row}\n${row.replace('staff', 'st\0aff')}\n`,
+      `${row}\n${row.replace('staff', 'st\u202eaff')}\n`,
+      `${row}\n${row.replace('staff', 'st\u200faff')}\n`,
+      `${row}\n${row.replace('staff', 'st\u2066aff')}\n`,
+      `${row}\n${row.replace('staff', 'st\u061caff')}\n`,
+      `${row}\n${row.replace('staff', 'st\u2014aff\u2019s')}\n`, // E2 80 … that are not bidi controls
+      `${row}\n${row.replace('staff', '信息\u{20bb7}学院')}\n`,
+      `${row}\n${row.replace('staff', '\u{20bb7}')}\n`,
+      '',
+    ];
+    for (const body of cases) {
+      const { text, bytes } = both(body);
+      expect(bytes, JSON.stringify(body.slice(-60))).toBe(text);
+    }
+    expect(both(`${row}\n${row}\n`).bytes).toBe(2);
+    expect(both(`${row}\n${row.replace('BX-1', 'Total:')}\n`).bytes).toBeNull();
+    expect(both(`${row}\n${row.replace('staff', 'st\u2014aff')}\n`).bytes).toBe(2);
+  });
+
+  test('random rows of the characters that matter give what directRows gives', () => {
+    const pieces = [
+      'a',
+      'BX-1',
+      's',
+      'su',
+      't',
+      'to',
+      'g',
+      'N',
+      'n',
+      '无',
+      '空',
+      '-',
+      '—',
+      '/',
+      '#',
+      '信息',
+      ' ',
+      '\u3000',
+      '\u00a0',
+      '\u202e',
+      '\u2014',
+      '\u{20bb7}',
+      '合',
+      '计',
+      'total',
+      'sum',
+      'null',
+      '"',
+      ';',
+      '\t',
+      '\r',
+      '|',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const width = 1 + Math.floor(next() * 4);
+      const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+        Array.from({ length: width }, () =>
+          Array.from({ length: Math.floor(next() * 3) }, () => pieces[Math.floor(next() * pieces.length)]).join(''),
+        ).join(','),
+      );
+      const body = lines.join(next() < 0.2 ? '\r\n' : '\n') + (next() < 0.5 ? '\n' : '');
+      for (const delimiter of [',', ';']) {
+        const { text, bytes } = both(body, width, delimiter);
+        expect(bytes, JSON.stringify(body)).toBe(text);
+      }
+    }
+  });
+
+  test('stageDirect reads a UTF-8 file from its own bytes, after any BOM', () => {
+    const text = `${HEADER}\n${row}\n${row.replace('BX-1', 'BX-2').replace(',,government', ',信息学院,government')}\n`;
+    for (const bom of [[], [0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]) {
+      const plan = planFile(new Uint8Array([...bom, ...enc(text)]), 'exchanges.csv');
+      if (!plan.ok) throw new Error('not planned');
+      const direct = stageDirect(plan)!.direct!;
+      expect(direct.rows).toBe(2);
+      expect(direct.bytes).toEqual(enc(direct.text));
+      expect(new TextDecoder().decode(direct.bytes)).toBe(text.slice(HEADER.length + 1));
+    }
+    // GB18030: the text, encoded again.
+    const gb = planFile(enc(text), 'exchanges.csv', { encoding: 'gb18030' });
+    expect(gb.ok && stageDirect(gb)?.direct?.bytes).toBeUndefined();
   });
 });
 
