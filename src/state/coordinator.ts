@@ -105,6 +105,17 @@ export class QueryCoordinator {
     this.#snapshot = results === null ? null : results instanceof Map ? results : new Map(Object.entries(results));
   }
 
+  /**
+   * The engine has loaded the data the snapshot was made from: its rows are the engine's answers
+   * for these tables, kept as if the engine had given them, so going back to the opening view (a
+   * selection cleared) asks nothing. A later change of the tables drops them, as any kept answer.
+   */
+  confirmSnapshot(): void {
+    if (!this.#snapshot) return;
+    const version = this.#tablesVersion();
+    for (const [key, rows] of this.#snapshot) if (!this.#answers.has(key)) this.#keep(key, rows, version);
+  }
+
   /** The snapshot's rows for this query while it stands in for the engine; undefined otherwise. */
   snapshotRows<T>(query: BuiltQuery<unknown>): T[] | undefined {
     return this.#snapshot?.get(queryKey(query)) as T[] | undefined;

@@ -173,6 +173,35 @@ describe('the query coordinator on the real engine', () => {
     expect(rowsOf(view.answers[2])).not.toEqual(rowsOf(view.answers[1]));
   });
 
+  test('a snapshot confirmed by the loaded engine is kept: the opening view asked again asks nothing', async () => {
+    const client = new EngineClient(engine());
+    const coordinator = new QueryCoordinator(client);
+    const results = new Map<string, Record<string, unknown>[]>();
+    for (const query of defaultViewQueries(2014, 2019)) {
+      results.set(queryKey(query), await engine().query(query.sql, query.params));
+    }
+    coordinator.useSnapshot(results);
+    coordinator.confirmSnapshot();
+    coordinator.useSnapshot(null);
+    const view = recorder(coordinator);
+    view.slot.ask(kpiQuery(INBOUND));
+    await coordinator.idle();
+    expect(client.posted).toHaveLength(1);
+    // Back to the opening view: answered from the kept snapshot, as the engine's, with no batch.
+    view.slot.ask(kpiQuery(FILTERS));
+    await coordinator.idle();
+    expect(client.posted).toHaveLength(1);
+    expect(view.answers[1]).toMatchObject({ from: 'engine' });
+    // The same rows the engine gives for that view (an independent run on the engine).
+    expect(rowsOf(view.answers[1])).toEqual(await engine().query(kpiQuery(FILTERS).sql, kpiQuery(FILTERS).params));
+    // A change of the tables drops the kept snapshot: the engine is asked again.
+    client.tablesVersion++;
+    view.slot.ask(kpiQuery(INBOUND));
+    view.slot.ask(kpiQuery(FILTERS));
+    await coordinator.idle();
+    expect(client.posted).toHaveLength(2);
+  });
+
   test('fetch: a one-off query withdrawn before it is sent is never run', async () => {
     const client = new EngineClient(engine());
     const coordinator = new QueryCoordinator(client);
