@@ -42,6 +42,11 @@ export class FilterState {
     this[key] = this[key] === value ? null : value;
   }
 
+  /** The filters a click toggling `value` would give (`toggle`), without changing them. */
+  toggled(key: SelectionKey, value: string): Filters {
+    return { ...this.value, [key]: this[key] === value ? null : value };
+  }
+
   /** A chip removed: its filter back at its default (the years: the span of the data). */
   clear(key: FilterKey): void {
     const span = [this.years[0] ?? this.yearFrom, this.years.at(-1) ?? this.yearTo] as const;

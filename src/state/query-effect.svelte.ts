@@ -4,6 +4,8 @@ import type { BuiltQuery } from '../data/sql';
 import { coordinatorFor, queryKey } from './coordinator';
 import type { ViewPlace } from './in-view.svelte';
 import { LiveQuery } from './live-query.svelte';
+import { addWhatIfView } from './ask-ahead';
+import type { Filters } from '../domain/filters';
 
 export interface LiveQueryOptions {
   /**
@@ -13,6 +15,11 @@ export interface LiveQueryOptions {
    * is on screen again.
    */
   view?: ViewPlace;
+  /**
+   * The query the view would ask under other filters: while it is on screen, a click the pointer
+   * rests on is asked ahead with it (src/state/ask-ahead.ts).
+   */
+  whatIf?: (filters: Filters) => BuiltQuery<unknown>;
 }
 
 /**
@@ -51,6 +58,8 @@ export function liveQuery<T, K = undefined>(
     });
   });
   $effect(() => () => live.drop());
+  const whatIf = options.whatIf;
+  if (whatIf) $effect(() => addWhatIfView({ near: () => !view || view.near, query: whatIf }));
   live.judgeStale(() => stale);
   return live;
 }
