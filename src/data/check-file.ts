@@ -15,6 +15,7 @@ import { ident, literal } from './sql';
 import {
   errorCodes,
   plainSql,
+  sqlType,
   problemCountSql,
   problemsSql,
   referenceColumns,
@@ -40,6 +41,11 @@ export interface Checked {
    * the table holds them, in the file's order, as a query over imp_clean.
    */
   clean?: string;
+  /**
+   * With `clean`: imp_stage holds the table's columns in its order, each cell the value's text, so
+   * adoptStage can make it the table itself instead of a copy.
+   */
+  adoptable?: boolean;
 }
 
 export interface CheckOptions {
@@ -67,6 +73,8 @@ export async function checkStaged(
   if (staged.direct) await stageDirectRows(engine, staged.direct, staged.targets);
   else {
     await engine.registerText(STAGE_FILE, staged.csv);
+    // A file read directly left its rows in a table of the database's own (stageDirectRows).
+    await engine.exec(`DROP TABLE IF EXISTS ${MAIN_STAGE}`);
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT * REPLACE (_line::INTEGER AS _line, _tok::INTEGER AS _tok)
        FROM read_csv('${STAGE_FILE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
@@ -87,7 +95,10 @@ export async function checkStaged(
   const casts = new Set(plain.filter((r) => Number(r.n) === 0).map((r) => String(r.col)));
   if (options.clean && staged.direct && mapped.every((m) => casts.has(m))) {
     const clean = await cleanRows(engine, spec, staged.targets, thisYear, casts);
-    if (clean) return { ok: clean.rows, bad: 0, warned: 0, rows: [], total: 0, clean: clean.sql };
+    if (clean) {
+      const adoptable = adoptableStage(spec, staged.targets, mapped);
+      return { ok: clean.rows, bad: 0, warned: 0, rows: [], total: 0, clean: clean.sql, adoptable };
+    }
   }
   await engine.exec(validationSql(spec, staged.targets, thisYear, casts).statements.at(-1)!);
   const [counts] = await engine.query(
@@ -128,6 +139,51 @@ async function cleanRows(
   return { rows: Number(found?.n ?? 0), sql: `SELECT ${columns} FROM (${checked})` };
 }
 
+/** imp_stage when a file read directly made it: a table of the database, which adoptStage can rename. */
+const MAIN_STAGE = 'main.imp_stage';
+
+/**
+ * Whether imp_stage, once its cells are cast, is the table's rows as they are (Checked.adoptable):
+ * it holds every column of the table in the table's order, and each column that has no per-value
+ * map is text (its value the cell as written, as the clean query reads it).
+ */
+function adoptableStage(spec: TableSpec, targets: readonly string[], mapped: readonly string[]): boolean {
+  return (
+    targets.length === spec.columns.length &&
+    spec.columns.every((c, i) => targets[i] === c.name && (mapped.includes(c.name) || sqlType(c) === 'VARCHAR'))
+  );
+}
+
+/**
+ * Makes imp_stage of a clean file (Checked.adoptable) the table `spec.table`, replacing it: the
+ * line columns dropped, each typed column cast as the clean query casts it, then renamed. No copy
+ * of a million rows is written; the clean query over imp_clean would give the same rows in the
+ * same order (imp_stage holds them in the file's order: cleanRows).
+ */
+export async function adoptStage(engine: Engine, spec: TableSpec): Promise<void> {
+  for (const column of ['_line', '_end_line', '_tok']) await engine.exec(`ALTER TABLE ${MAIN_STAGE} DROP COLUMN ${ident(column)}`);
+  for (const column of spec.columns) {
+    const type = sqlType(column);
+    if (type === 'VARCHAR') continue;
+    const name = ident(column.name);
+    await engine.exec(`ALTER TABLE ${MAIN_STAGE} ALTER COLUMN ${name} TYPE ${type} USING TRY_CAST(${name} AS ${type})`);
+  }
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(spec.table)}`);
+    await engine.exec(`ALTER TABLE ${MAIN_STAGE} RENAME TO ${ident(spec.table)}`);
+    await engine.exec('COMMIT');
+  } catch (error) {
+    await engine.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Drops imp_stage when a file read directly left it in the database (not adopted): the console lists the database's tables. */
+export async function dropStage(engine: Engine): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${MAIN_STAGE}`);
+}
+
 /**
  * `imp_stage` read by DuckDB from the file's own data rows (stageDirect found that staging would
  * change none of them): one record a line, so a row's line is its place plus the first line.
@@ -143,8 +199,10 @@ async function stageDirectRows(engine: Engine, direct: DirectRows, targets: read
   if (direct.bytes && engine.registerBytes) await engine.registerBytes(STAGE_FILE, direct.bytes);
   else await engine.registerText(STAGE_FILE, direct.text);
   // The reader gives the records in the file's order (one thread); row_number() counts them in it.
+  // A table of the database, not a temporary one, so that a clean file's can become the table (adoptStage).
+  await engine.exec('DROP TABLE IF EXISTS temp.imp_stage');
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE imp_stage AS SELECT _line, _line AS _end_line, 0 AS _tok${cells.map((c) => `, ${c}`).join('')}
+    `CREATE OR REPLACE TABLE ${MAIN_STAGE} AS SELECT _line, _line AS _end_line, 0 AS _tok${cells.map((c) => `, ${c}`).join('')}
      FROM (SELECT (row_number() OVER () + ${bound(direct.firstLine - 1)})::INTEGER AS _line, *
        FROM read_csv('${STAGE_FILE}', header = false, auto_detect = false, columns = {${fields}},
          delim = ${literal(direct.delimiter)}, quote = '"', escape = '"', max_line_size = 8388608))`,

@@ -4,7 +4,16 @@
  * rebuild `facts`. Every data row ends loaded, rejected (with a problem saying why) or, when
  * appending, skipped as already loaded.
  */
-import { checkedInFileOrder, checkStaged, keptRowsSql, reportChecked, STAGE_FILE } from './check-file';
+import {
+  adoptStage,
+  checkedInFileOrder,
+  checkStaged,
+  dropStage,
+  keptRowsSql,
+  reportChecked,
+  STAGE_FILE,
+  type Checked,
+} from './check-file';
 import type { Engine } from './engine';
 import { ownRowsText } from './import-kept';
 import { buildFacts } from './ingest';
@@ -93,16 +102,18 @@ async function writeRows(
   append: boolean,
   steps: ImportSteps,
   own: () => Promise<string | null>,
-  clean?: string,
+  checked: Pick<Checked, 'clean' | 'adoptable'>,
 ): Promise<string> {
   const table = ident(spec.table);
   if (!append) {
-    // Straight into the table, which then holds exactly this file's rows: no copy set apart.
-    await timed(steps, 'write', async () =>
-      engine.exec(
-        `CREATE OR REPLACE TABLE ${table} AS ${clean ?? keptRowsSql(spec, await checkedInFileOrder(engine))}`,
-      ),
-    );
+    // Straight into the table, which then holds exactly this file's rows: no copy set apart. A
+    // clean file's staged cells become the table itself (adoptStage).
+    await timed(steps, 'write', async () => {
+      if (checked.clean !== undefined && checked.adoptable) return adoptStage(engine, spec);
+      await engine.exec(
+        `CREATE OR REPLACE TABLE ${table} AS ${checked.clean ?? keptRowsSql(spec, await checkedInFileOrder(engine))}`,
+      );
+    });
     return timed(steps, 'store', async () => (await own()) ?? rowsCsv(engine, spec, spec.table));
   }
   const columns = spec.columns.map((c) => ident(c.name)).join(', ');
@@ -231,6 +242,8 @@ export async function importFiles(
       report.notices.push({ code: 'combined', items: [before], count: 1 });
     }
     report.loaded = ok;
+    // Before the write: it reads the staged cells, which a clean file's write makes the table (adoptStage).
+    const refused = await timed(steps, 'report', () => reportChecked(engine, spec, staged, checked, report));
     onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
     if (ok > 0) {
       if (!sampleCleared) {
@@ -239,13 +252,14 @@ export async function importFiles(
       }
       // The file's own text when it is the rows as the table holds them (import-kept.ts).
       const own = () => ownRowsText(engine, spec, staged, plan.decoded.text, ok);
-      kept.set(index, await writeRows(engine, spec, append, steps, own, checked.clean));
+      kept.set(index, await writeRows(engine, spec, append, steps, own, checked));
       changed = true;
       if (!written.has(spec.table)) written.set(spec.table, file.name);
     }
-    rejected.get(index)!.rows.push(...(await timed(steps, 'report', () => reportChecked(engine, spec, staged, checked, report))));
+    rejected.get(index)!.rows.push(...refused);
   }
   if (changed) await timed(steps, 'facts', () => buildFacts(engine));
+  await dropStage(engine);
   await engine.registerText(STAGE_FILE, '');
   await setUserMappings(engine, []);
   return { files: reports, rejected, changed, kept, steps };

@@ -6,7 +6,7 @@
  * file on the staged way.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkStaged, keptRowsSql, reportChecked } from '../../src/data/check-file';
+import { adoptStage, checkStaged, keptRowsSql, reportChecked } from '../../src/data/check-file';
 import { importFiles } from '../../src/data/import-run';
 import { ingest } from '../../src/data/ingest';
 import { restoreTables } from '../../src/data/stored-rows';
@@ -280,8 +280,15 @@ describe('a file without a problem', () => {
   ];
   test('replaces the table from its cells (no imp_checked), with the rows and counts imp_checked gives', async () => {
     const spec = TABLES.find((t) => t.table === 'exchanges')!;
-    const cases: [string, boolean][] = [
+    const swap = (line: string) => {
+      const cells = line.split(',');
+      return [cells[1], cells[0], ...cells.slice(2)].join(',');
+    };
+    // Clean, and [text, clean, adoptable]: the staged cells can be the table only in the table's column order.
+    const cases: [string, boolean, boolean?][] = [
       [`${HEADER}\n${ROWS.join('\n')}\n`, true],
+      [`${[HEADER, ...ROWS].map(swap).join('\n')}\n`, true, false],
+      [`${HEADER.replace(',status', '')}\n${ROWS.map((r) => r.replace(/,[a-z]*$/, '')).join('\n')}\n`, true, false],
       [`交流记录,,,,,,,,,,,,,,,\r\n姓名,${HEADER}\r\n${ROWS.map((r) => `张三,${r}`).join('\r\n')}`, true],
       // Values that need their maps, and rows with a problem: imp_checked as before.
       [`${HEADER}\n${ROWS.map((r) => r.replace(',staff,', ',教师,')).join('\n')}\n`, false],
@@ -293,7 +300,7 @@ describe('a file without a problem', () => {
       ],
       [`${HEADER}\n${ROWS.join('\n')}\n${ROWS[0]!.replace('BX-1', '1E5')}\n`, false], // a warning
     ];
-    for (const [text, clean] of cases) {
+    for (const [text, clean, adoptable = clean] of cases) {
       const plan = planFile(enc(text), 'exchanges.csv');
       if (!plan.ok) throw new Error('not planned');
       const staged = stageDirect(plan)!;
@@ -303,10 +310,25 @@ describe('a file without a problem', () => {
       const viaCells = await checkStaged(engine, spec, staged, THIS_YEAR, { clean: true });
       expect(viaCells.clean !== undefined, text.slice(-60)).toBe(clean);
       await engine.exec(`CREATE OR REPLACE TEMP TABLE t_cells AS ${viaCells.clean ?? keptRowsSql(spec)}`);
-      expect({ ...viaCells, clean: undefined }).toEqual(viaChecked);
+      expect({ ...viaCells, clean: undefined, adoptable: undefined }).toEqual(viaChecked);
       const rows = (t: string) => engine.query(`SELECT * FROM ${t} ORDER BY rowid`);
       expect(await rows('t_cells')).toEqual(await rows('t_checked'));
       expect((await rows('t_cells')).length).toBe(viaChecked.ok);
+      // Made the table in place: the same columns, types and rows, in the same order, as the copy.
+      expect(viaCells.adoptable ?? false, text.slice(-60)).toBe(adoptable);
+      if (viaCells.adoptable) {
+        await adoptStage(engine, spec);
+        const columns = (t: string) =>
+          engine.query(
+            `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`,
+          );
+        expect(await columns('exchanges')).toEqual(await columns('t_cells'));
+        expect(await rows('exchanges')).toEqual(await rows('t_cells'));
+        const stages = await engine.query(
+          `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'imp_stage'`,
+        );
+        expect(stages[0]!.n).toBe(0);
+      }
     }
   });
 });
