@@ -270,20 +270,32 @@ async function unmatched(
   spec: TableSpec,
   headerOf: (c: string) => string,
 ): Promise<FileReport['unmatched']> {
-  const parts: string[] = [];
-  for (const column of spec.columns.filter((c) => c.country)) {
-    const c = ident(`c_${column.name}`);
-    // A cell is an unknown country when it is not empty (required comes first) and its value's map says so:
-    // joining the few such values, not a million rows to a million rows.
-    parts.push(`SELECT ${literal(column.name)} AS col, c.${c} AS value, count(*)::INTEGER AS n
-      FROM imp_clean AS c JOIN ${ident(`imp_map_${column.name}`)} AS m ON m.v = c.${c}
-      WHERE m.err = ${literal('unknown-country')} GROUP BY ALL`);
-  }
-  for (const column of referenceColumns(spec)) {
-    const c = ident(`c_${column}`);
-    parts.push(`SELECT ${literal(column)} AS col, s.${c} AS value, count(*)::INTEGER AS n
-      FROM imp_clean AS s JOIN ${ident(`imp_map_${column}`)} AS m ON m.v = s.${c} WHERE NOT m.matched GROUP BY ALL`);
-  }
+  // A cell is an unknown country when it is not empty (required comes first) and its value's map
+  // says so; a reference, when its map found no match. Only columns whose map holds such a value
+  // are counted over the rows: joining the few such values, not a million rows to a million rows.
+  const lookups = [
+    ...spec.columns
+      .filter((c) => c.country)
+      .map((c) => ({ column: c.name, unmatched: `m.err = ${literal('unknown-country')}` })),
+    ...referenceColumns(spec).map((column) => ({ column, unmatched: 'NOT m.matched' })),
+  ];
+  if (!lookups.length) return [];
+  const found = await engine.query(
+    lookups
+      .map(
+        (l) =>
+          `SELECT ${literal(l.column)} AS col, count(*)::INTEGER AS n FROM ${ident(`imp_map_${l.column}`)} AS m WHERE ${l.unmatched}`,
+      )
+      .join(' UNION ALL '),
+  );
+  const any = new Set(found.filter((r) => count(r.n) > 0).map((r) => String(r.col)));
+  const parts = lookups
+    .filter((l) => any.has(l.column))
+    .map((l) => {
+      const c = ident(`c_${l.column}`);
+      return `SELECT ${literal(l.column)} AS col, s.${c} AS value, count(*)::INTEGER AS n
+        FROM imp_clean AS s JOIN ${ident(`imp_map_${l.column}`)} AS m ON m.v = s.${c} WHERE ${l.unmatched} GROUP BY ALL`;
+    });
   if (!parts.length) return [];
   const rows = await engine.query(`${parts.join(' UNION ALL ')} ORDER BY n DESC, value LIMIT 200`);
   return rows.map((r) => ({ column: headerOf(String(r.col)), value: maskCell(String(r.value)), rows: count(r.n) }));
