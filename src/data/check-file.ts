@@ -13,6 +13,7 @@ import type { Engine } from './engine';
 import { mappedValues } from './mapped-values';
 import { ident, literal } from './sql';
 import {
+  cleanViewSql,
   errorCodes,
   plainSql,
   sqlType,
@@ -90,7 +91,9 @@ export async function checkStaged(
   }
   // The maps and the repeated ids first; then the typed rows, joining only the maps a cast does not stand for.
   const { statements, mapped } = validationSql(spec, staged.targets, thisYear);
-  for (const sql of statements.slice(0, -1)) await engine.exec(sql);
+  // A file read directly has no empty token (stageDirect): imp_clean reads its cells as they are.
+  await engine.exec(cleanViewSql(spec, staged.targets, !staged.direct));
+  for (const sql of statements.slice(1, -1)) await engine.exec(sql);
   const plain = mapped.length ? await engine.query(plainSql(spec, mapped)) : [];
   const casts = new Set(plain.filter((r) => Number(r.n) === 0).map((r) => String(r.col)));
   if (options.clean && staged.direct && mapped.every((m) => casts.has(m))) {

@@ -101,6 +101,26 @@ function mapSelect(column: Column, thisYear: number): string | null {
   }
 }
 
+/**
+ * The statement that makes `imp_clean`. Staging trimmed every cell (an empty one reads as NULL) and
+ * marked empty tokens in `_tok`, bit i for present[i]; a view, so each reader reads only its own
+ * column of imp_stage. `tokens` false: no cell holds an empty token (a file read directly, whose
+ * `_tok` is 0), so each column is read as it is, without a CASE over every row.
+ */
+export function cleanViewSql(spec: TableSpec, present: readonly string[], tokens = true): string {
+  const clean = spec.columns.map((c) => {
+    const bit = present.indexOf(c.name);
+    const value =
+      bit < 0
+        ? 'NULL::VARCHAR'
+        : tokens
+          ? `CASE WHEN (_tok & ${bound(2 ** bit)}) <> 0 THEN NULL ELSE ${ident(c.name)} END`
+          : ident(c.name);
+    return `${value} AS ${ident(`c_${c.name}`)}`;
+  });
+  return `CREATE OR REPLACE TEMP VIEW imp_clean AS SELECT _line, ${clean.join(',\n')} FROM imp_stage`;
+}
+
 export interface ValidationSql {
   /** Statements to run in order; the last leaves `imp_checked`. */
   statements: string[];
@@ -123,14 +143,7 @@ export function validationSql(
   plain: ReadonlySet<string> = new Set(),
   noRepeats = false,
 ): ValidationSql {
-  // Staging trimmed every cell (an empty one reads as NULL) and marked empty tokens in `_tok`, bit i
-  // for present[i]; a view, so each reader reads only its own column of imp_stage.
-  const clean = spec.columns.map((c) => {
-    const bit = present.indexOf(c.name);
-    const value = bit < 0 ? 'NULL::VARCHAR' : `CASE WHEN (_tok & ${bound(2 ** bit)}) <> 0 THEN NULL ELSE ${ident(c.name)} END`;
-    return `${value} AS ${ident(`c_${c.name}`)}`;
-  });
-  const statements = [`CREATE OR REPLACE TEMP VIEW imp_clean AS SELECT _line, ${clean.join(',\n')} FROM imp_stage`];
+  const statements = [cleanViewSql(spec, present)];
   const mapped: string[] = [];
   for (const column of spec.columns) {
     const select = mapSelect(column, thisYear);
