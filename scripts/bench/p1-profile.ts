@@ -80,7 +80,8 @@ async function firstChart(browser: Browser, url: string, trace?: string): Promis
     await cdp.send('Tracing.end');
     await done;
     writeFileSync(trace, JSON.stringify({ traceEvents: events }));
-    summarize(events as TraceEvent[], probe.firstChart!);
+    if (!process.env.TRACE_EACH) summarize(events as TraceEvent[], probe.firstChart!);
+    else writeFileSync(`${trace}.fc`, String(probe.firstChart));
   }
   await context.close();
   return probe.firstChart!;
@@ -149,12 +150,19 @@ try {
       `rep ${rep + 1}: app ${apps.map((a) => a.at(-1)!.toFixed(0)).join(' / ')} ms, plot ${plot.at(-1)!.toFixed(0)} ms`,
     );
   }
-  for (let i = 0; i < APPS.length; i++) {
+  for (let i = 0; i < APPS.length && REPS > 0; i++) {
     const app = apps[i]!;
     console.log(
       `${APPS[i]}: median ${median(app).toFixed(0)} ms, plot ${median(plot).toFixed(0)} ms, ratio ${(median(app) / median(plot)).toFixed(2)}`,
     );
   }
+  // TRACE_EACH=N: N traced loads of each app, to /tmp/p1-trace-<app>-<n>.json (for CPU time, which the machine's load moves less than wall time).
+  for (let n = 0; n < Number(process.env.TRACE_EACH ?? 0); n++)
+    for (let i = 0; i <= APPS.length; i++) {
+      // The last: the bare Plot page.
+      const url = i < APPS.length ? `${origin}/app${i}/` : `${origin}/pages/p1-plot.html`;
+      await firstChart(browser, url, `/tmp/p1-trace-${i}-${n}.json`);
+    }
   if (traceFile)
     await firstChart(browser, process.env.TRACE_PLOT ? `${origin}/pages/p1-plot.html` : `${origin}/app0/`, traceFile);
 } finally {
