@@ -10,6 +10,8 @@ export interface MapHandlers {
   hover(tip: Tip | null, at: Point): void;
   /** A click on a country's shape, arc or arc end. */
   select(country: string): void;
+  /** The pointer is on the country a click would select (null: on none): its click may be asked ahead. */
+  rest?(country: string | null): void;
   /** A zoom or pan ended, here (null: the whole world). */
   zoomed?(zoom: GeoZoom | null): void;
 }
@@ -52,12 +54,18 @@ export class MapView {
       .append('rect')
       .attr('class', 'ocean')
       .attr('fill', '#f3f7fb')
-      .on('pointermove', (event: PointerEvent) => this.#hover(event, null));
+      .on('pointermove', (event: PointerEvent) => {
+        this.#hover(event, null);
+        this.handlers.rest?.(null);
+      });
     this.#land = this.#root.append('g').attr('class', 'land');
     this.#arcs = this.#root.append('g').attr('class', 'arcs');
     this.#markers = this.#root.append('g').attr('class', 'markers');
     this.#hub = this.#root.append('g').attr('class', 'hub').attr('pointer-events', 'none');
-    this.#root.on('pointerleave', () => this.handlers.hover(null, [0, 0]));
+    this.#root.on('pointerleave', () => {
+      this.handlers.hover(null, [0, 0]);
+      this.handlers.rest?.(null);
+    });
     this.#zoom = zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, MAX_ZOOM])
       // The wheel zooms only with Ctrl (or ⌘), so the page still scrolls over the map.
@@ -173,7 +181,10 @@ export class MapView {
       .attr('data-testid', (a) => (a.id ? `map-area-${a.id}` : null))
       .attr('data-selected', (a) => (a.selected ? 'true' : null))
       .attr('cursor', (a) => (a.clickable ? 'pointer' : null))
-      .on('pointermove', (event: PointerEvent, a) => this.#hover(event, a.tip))
+      .on('pointermove', (event: PointerEvent, a) => {
+        this.#hover(event, a.tip);
+        this.handlers.rest?.(a.clickable && a.id ? a.id : null);
+      })
       .on('click', (_event: MouseEvent, a) => {
         if (a.clickable && a.id) this.handlers.select(a.id);
       });
@@ -196,7 +207,10 @@ export class MapView {
       })
       .attr('data-testid', (a) => `map-arc-${a.country}`)
       .attr('opacity', (a) => (a.dimmed ? 0.18 : 0.85))
-      .on('pointermove', (event: PointerEvent, a) => this.#hover(event, a.tip))
+      .on('pointermove', (event: PointerEvent, a) => {
+        this.#hover(event, a.tip);
+        this.handlers.rest?.(a.country);
+      })
       .on('click', (_event: MouseEvent, a) => this.handlers.select(a.country));
     arcs
       .select('path.line')
@@ -221,7 +235,10 @@ export class MapView {
       .attr('opacity', (m) => (m.dimmed ? 0.35 : 1))
       .attr('cursor', 'pointer')
       .attr('data-testid', (m) => `map-dot-${m.country}`)
-      .on('pointermove', (event: PointerEvent, m) => this.#hover(event, m.tip))
+      .on('pointermove', (event: PointerEvent, m) => {
+        this.#hover(event, m.tip);
+        this.handlers.rest?.(m.country);
+      })
       .on('click', (_event: MouseEvent, m) => this.handlers.select(m.country));
 
     const [hx, hy] = apply(t, spec.hub.at);

@@ -33,6 +33,8 @@ export function addWhatIfView(view: WhatIfView): () => void {
 let slots: Slot<unknown>[] = [];
 let slotsOf: QueryCoordinator | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** The mark the pointer rests on, if any. */
+let restingOn: string | null = null;
 
 /** Asks now the queries of the views on screen under `filters`, replacing what was asked ahead before. */
 export function askAhead(coordinator: QueryCoordinator, filters: Filters): void {
@@ -53,16 +55,24 @@ export function askAhead(coordinator: QueryCoordinator, filters: Filters): void 
 }
 
 /**
- * The pointer rests on a mark: once it has rested REST_MS, the click it would make is asked ahead
- * (`filters`, read then: after a click, resting on the same mark asks what a second click
- * would, its clearing). A move to another mark, or off the marks (null), waits again.
+ * The pointer is on a mark (`target`, the selection its click makes; null off the marks): once it
+ * has rested there REST_MS, the click is asked ahead with `filters`, read then (after a click,
+ * resting on the same mark asks what a second click would, its clearing). Moves on the same mark
+ * do not restart the wait; a move to another mark, or off the marks, does.
  */
-export function restOn(coordinator: QueryCoordinator, filters: (() => Filters) | null): void {
+export function restOn(coordinator: QueryCoordinator, target: string | null, filters: () => Filters): void {
+  if (target !== null && target === restingOn) return;
   if (timer !== null) clearTimeout(timer);
   timer = null;
-  if (filters === null) return;
+  restingOn = target;
+  if (target === null) return;
   timer = setTimeout(() => {
     timer = null;
     askAhead(coordinator, filters());
   }, REST_MS);
+}
+
+/** Clicked: the next rest on the same mark asks ahead again (the click changed what it would do). */
+export function clicked(): void {
+  restingOn = null;
 }
