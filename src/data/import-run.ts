@@ -205,61 +205,65 @@ export async function importFiles(
   let changed = false;
   // A second file for the same table in one batch adds to the first rather than replacing it.
   const written = new Map<string, string>();
-  for (const { file, index, plan } of planned) {
-    onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
-    const report = plannedReport(file.name, index, plan);
-    reports.push(report);
-    if (report.error || !plan.ok) continue;
-    const spec = TABLES.find((t) => t.table === plan.structure.table)!;
-    const staged = await timed(steps, 'stage', () => stageFile(file, plan, report, onProgress));
-    if (!staged) continue;
-    const headers = plan.structure.columns.filter((c) => !c.personal).map((c) => c.header);
-    rejected.set(index, { file: file.name, headers, rows: staged.rejected });
-    if (staged.rowsIn === 0) {
-      report.error = 'no-data';
-      continue;
-    }
-    onProgress({ stage: 'validate', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
-    // The sample is about to be replaced: its partners and programs must not name the office's records.
-    // The user's mappings of values the app does not know (value-mapping.ts), as this file carries them.
-    await setUserMappings(engine, file.options?.values ?? []);
-    const append = settings.mode === 'append' || written.has(spec.table);
-    // Rows that replace the table need no imp_checked when none has a problem (checkStaged's clean).
-    const checked = await timed(steps, 'check', () =>
-      checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared, clean: !append }),
-    );
-    const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
-    report.rejected = checked.bad + staged.rejected.length;
-    report.warnings = checked.warned + structuralWarnings;
-    let ok = checked.ok;
-    if (append && sampleCleared && ok > 0) {
-      report.skipped = await alreadyLoaded(engine, spec);
-      ok -= report.skipped;
-      if (report.skipped) report.notices.push({ code: 'skipped-duplicates', items: [], count: report.skipped });
-    }
-    const before = written.get(spec.table);
-    if (settings.mode === 'replace' && before !== undefined && ok > 0) {
-      report.notices.push({ code: 'combined', items: [before], count: 1 });
-    }
-    report.loaded = ok;
-    // Before the write: it reads the staged cells, which a clean file's write makes the table (adoptStage).
-    const refused = await timed(steps, 'report', () => reportChecked(engine, spec, staged, checked, report));
-    onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
-    if (ok > 0) {
-      if (!sampleCleared) {
-        await clearTables(engine);
-        sampleCleared = true;
+  try {
+    for (const { file, index, plan } of planned) {
+      onProgress({ stage: 'decode', file: file.name, bytes: 0, totalBytes: file.bytes.length, rows: 0 });
+      const report = plannedReport(file.name, index, plan);
+      reports.push(report);
+      if (report.error || !plan.ok) continue;
+      const spec = TABLES.find((t) => t.table === plan.structure.table)!;
+      const staged = await timed(steps, 'stage', () => stageFile(file, plan, report, onProgress));
+      if (!staged) continue;
+      const headers = plan.structure.columns.filter((c) => !c.personal).map((c) => c.header);
+      rejected.set(index, { file: file.name, headers, rows: staged.rejected });
+      if (staged.rowsIn === 0) {
+        report.error = 'no-data';
+        continue;
       }
-      // The file's own text when it is the rows as the table holds them (import-kept.ts).
-      const own = () => ownRowsText(engine, spec, staged, plan.decoded.text, ok);
-      kept.set(index, await writeRows(engine, spec, append, steps, own, checked));
-      changed = true;
-      if (!written.has(spec.table)) written.set(spec.table, file.name);
+      onProgress({ stage: 'validate', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
+      // The sample is about to be replaced: its partners and programs must not name the office's records.
+      // The user's mappings of values the app does not know (value-mapping.ts), as this file carries them.
+      await setUserMappings(engine, file.options?.values ?? []);
+      const append = settings.mode === 'append' || written.has(spec.table);
+      // Rows that replace the table need no imp_checked when none has a problem (checkStaged's clean).
+      const checked = await timed(steps, 'check', () =>
+        checkStaged(engine, spec, staged, settings.thisYear, { forgetReferences: !sampleCleared, clean: !append }),
+      );
+      const structuralWarnings = staged.problems.filter((p) => p.level === 'warning').length;
+      report.rejected = checked.bad + staged.rejected.length;
+      report.warnings = checked.warned + structuralWarnings;
+      let ok = checked.ok;
+      if (append && sampleCleared && ok > 0) {
+        report.skipped = await alreadyLoaded(engine, spec);
+        ok -= report.skipped;
+        if (report.skipped) report.notices.push({ code: 'skipped-duplicates', items: [], count: report.skipped });
+      }
+      const before = written.get(spec.table);
+      if (settings.mode === 'replace' && before !== undefined && ok > 0) {
+        report.notices.push({ code: 'combined', items: [before], count: 1 });
+      }
+      report.loaded = ok;
+      // Before the write: it reads the staged cells, which a clean file's write makes the table (adoptStage).
+      const refused = await timed(steps, 'report', () => reportChecked(engine, spec, staged, checked, report));
+      onProgress({ stage: 'write', file: file.name, bytes: file.bytes.length, totalBytes: file.bytes.length, rows: staged.rowsIn });
+      if (ok > 0) {
+        if (!sampleCleared) {
+          await clearTables(engine);
+          sampleCleared = true;
+        }
+        // The file's own text when it is the rows as the table holds them (import-kept.ts).
+        const own = () => ownRowsText(engine, spec, staged, plan.decoded.text, ok);
+        kept.set(index, await writeRows(engine, spec, append, steps, own, checked));
+        changed = true;
+        if (!written.has(spec.table)) written.set(spec.table, file.name);
+      }
+      rejected.get(index)!.rows.push(...refused);
     }
-    rejected.get(index)!.rows.push(...refused);
+    if (changed) await timed(steps, 'facts', () => buildFacts(engine));
+  } finally {
+    // A file read directly may have left imp_stage in the database (check-file.ts): never listed by the console.
+    await dropStage(engine);
   }
-  if (changed) await timed(steps, 'facts', () => buildFacts(engine));
-  await dropStage(engine);
   await engine.registerText(STAGE_FILE, '');
   await setUserMappings(engine, []);
   return { files: reports, rejected, changed, kept, steps };

@@ -346,6 +346,11 @@ describe('the rows kept for a reload', () => {
       replacesSample: false,
       thisYear: THIS_YEAR,
     });
+    // The staged cells never stay among the database's tables (the console lists them).
+    const [left] = await engine.query(
+      `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'imp_stage' AND NOT temporary`,
+    );
+    expect(left!.n).toBe(0);
     return { outcome, kept: outcome.kept.get(0)!, rows: await table() };
   }
 
