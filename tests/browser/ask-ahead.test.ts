@@ -10,7 +10,8 @@ import { defaultFilters } from '../../src/data/filters';
 import { expectChart, type ChartId } from '../helpers/expected-views';
 import { openDashboard, useHarness } from './harness';
 import { compareChart } from './oracle/surfaces';
-import { readChart } from './oracle/read';
+import { readChart, readKpis } from './oracle/read';
+import { kpis } from '../helpers/expected';
 import { BOUNDS } from './oracle/states';
 
 useHarness();
@@ -26,8 +27,8 @@ const asked = (page: Page) =>
     QUERY_MEASURE,
   );
 
-test('resting on a bar asks its click ahead: the click asks nothing and shows the right figures', async () => {
-  const { page, errors } = await openDashboard(['[data-testid="chart-countries"] svg'], VIEWPORT);
+/** Rests the pointer on the countries chart's second bar until what it asks ahead is in, then clicks it. */
+async function restThenClick(page: Page): Promise<{ country: string; ahead: unknown[][]; after: unknown[][] }> {
   const bar = page.locator('[data-testid="chart-countries"] svg g[aria-label="bar"] rect').nth(1);
   await bar.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0);
@@ -55,10 +56,15 @@ test('resting on a bar asks its click ahead: the click asks nothing and shows th
   await page.waitForSelector('[data-testid="chip-country"]');
   await page.waitForFunction(() => new URL(location.href).searchParams.has('country'));
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0);
-  const country = new URL(page.url()).searchParams.get('country')!;
+  return { country: new URL(page.url()).searchParams.get('country')!, ahead, after: await asked(page) };
+}
+
+test('resting on a bar asks its click ahead: the click asks nothing and shows the right figures', async () => {
+  const { page, errors } = await openDashboard(['[data-testid="chart-countries"] svg'], VIEWPORT);
+  const { country, ahead, after } = await restThenClick(page);
   // What was asked ahead was for the country clicked; the click asked nothing more.
   expect(ahead.filter((params) => params.includes(country)).length).toBeGreaterThanOrEqual(2);
-  expect(await asked(page)).toEqual([]);
+  expect(after).toEqual([]);
 
   // The views on screen show that country's figures, from the CSV files.
   const f = { ...defaultFilters(BOUNDS.min, BOUNDS.max), country };
@@ -79,5 +85,16 @@ test('resting on a bar asks its click ahead: the click asks nothing and shows th
       compareChart(shown, expected, { surface: id, state: `country ${country}`, lang: 'zh-CN' }, ['labels', 'summary']),
     ).toEqual([]);
   }
+  expect(errors).toEqual([]);
+});
+
+test('with the KPI tiles on screen, their figures are asked ahead too, and right', async () => {
+  const { page, errors } = await openDashboard(['[data-testid="chart-countries"] svg'], { width: 1440, height: 2400 });
+  const { country, ahead, after } = await restThenClick(page);
+  // The tiles' four queries (this period and the one before) were among those asked ahead.
+  expect(ahead.filter((params) => params.includes(country)).length).toBeGreaterThanOrEqual(5);
+  expect(after).toEqual([]);
+  const tiles = Object.fromEntries((await readKpis(page)).map((k) => [k.id, Number(k.value)]));
+  expect(tiles).toEqual(kpis({ ...defaultFilters(BOUNDS.min, BOUNDS.max), country }));
   expect(errors).toEqual([]);
 });
