@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { cspForPath, isEmbedPath, SECURITY_HEADERS } from './src/config/csp.ts';
 import { readEmbedOrigins, siteEmbedOrigins } from './scripts/embed-origins.ts';
-import { TABLES } from './src/domain/tables.ts';
-import { SNAPSHOT_FILE } from './src/state/first-requests.ts';
+import { DATA_FILES, SNAPSHOT_FILE } from './src/config/data-files.ts';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
 
@@ -162,7 +161,7 @@ function firstRequestsScript(): Plugin {
             },
             injectTo: 'head-prepend',
           },
-          ...[SNAPSHOT_FILE, ...TABLES.map((spec) => spec.file)].map((file) => ({
+          ...[SNAPSHOT_FILE, ...DATA_FILES].map((file) => ({
             tag: 'link',
             attrs: { rel: 'preload', href: `./data/${file}`, as: 'fetch', crossorigin: true },
             injectTo: 'head' as const,

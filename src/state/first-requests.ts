@@ -10,7 +10,9 @@ import type { Row } from '../data/engine';
 import { TABLES } from '../domain/tables';
 import { hasStoredImports } from '../data/import-store';
 
-export const SNAPSHOT_FILE = 'snapshot.json';
+import { SNAPSHOT_FILE } from '../config/data-files';
+
+export { SNAPSHOT_FILE };
 
 export interface Snapshot {
   version: 1;

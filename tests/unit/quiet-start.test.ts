@@ -26,7 +26,13 @@ test('the config loads with no warning and names the app’s own imports only', 
   expect(said).toEqual([]);
   // The heavy build-time scripts are not part of the config's own module graph.
   const deps = loaded!.dependencies.map((d) => d.slice(root.length + 1)).sort();
-  expect(deps).toEqual(['scripts/embed-origins.ts', 'src/config/csp.ts', 'src/config/embed.ts', 'vite.config.ts']);
+  expect(deps).toEqual([
+    'scripts/embed-origins.ts',
+    'src/config/csp.ts',
+    'src/config/data-files.ts',
+    'src/config/embed.ts',
+    'vite.config.ts',
+  ]);
 }, 60_000);
 
 test('DuckDB’s eval warning is dropped, an eval anywhere else is still reported', () => {
