@@ -18,7 +18,11 @@ import * as video from './messages/video';
 import * as look from './messages/look';
 import * as report from './messages/report';
 
-const zh = {
+/**
+ * Each language's table is merged from the modules on first use (a few ms of copying each): the
+ * English one only once English is shown, not while the first screen's modules load.
+ */
+const zhTable = () => ({
   ...core.zh,
   ...profile.zh,
   ...exporting.zh,
@@ -33,8 +37,9 @@ const zh = {
   ...valueMapping.zh,
   ...look.zh,
   ...report.zh,
-};
-const en: Record<keyof typeof zh, string> = {
+});
+export type MessageKey = keyof ReturnType<typeof zhTable>;
+const enTable = (): Record<MessageKey, string> => ({
   ...core.en,
   ...profile.en,
   ...exporting.en,
@@ -49,9 +54,17 @@ const en: Record<keyof typeof zh, string> = {
   ...valueMapping.en,
   ...look.en,
   ...report.en,
-};
+});
 
-export type MessageKey = keyof typeof zh;
-export const MESSAGES = { 'zh-CN': zh, en } as const;
+let zh: ReturnType<typeof zhTable> | undefined;
+let en: Record<MessageKey, string> | undefined;
+export const MESSAGES = {
+  get 'zh-CN'() {
+    return (zh ??= zhTable());
+  },
+  get en() {
+    return (en ??= enTable());
+  },
+};
 export type Locale = keyof typeof MESSAGES;
 export const LOCALES = Object.keys(MESSAGES) as Locale[];

@@ -67,8 +67,18 @@ export function valueKey(value: string): string {
     .toLowerCase();
 }
 
-/** Per value list, the code each built-in word and each code itself is read as (by key). */
-const BUILT_IN: ReadonlyMap<string, ReadonlyMap<string, { code: string; via: 'code' | 'builtin' }>> = (() => {
+type BuiltIn = ReadonlyMap<string, ReadonlyMap<string, { code: string; via: 'code' | 'builtin' }>>;
+
+/**
+ * Per value list, the code each built-in word and each code itself is read as (by key). Made on
+ * first use (a few ms of keys for every word), not while the first screen's modules load.
+ */
+let builtIn: BuiltIn | null = null;
+function builtInWords(): BuiltIn {
+  return (builtIn ??= makeBuiltIn());
+}
+
+function makeBuiltIn(): BuiltIn {
   const all = new Map<string, Map<string, { code: string; via: 'code' | 'builtin' }>>();
   for (const { column, codes } of MAPPING_COLUMNS) {
     const words = new Map<string, { code: string; via: 'code' | 'builtin' }>();
@@ -87,11 +97,11 @@ const BUILT_IN: ReadonlyMap<string, ReadonlyMap<string, { code: string; via: 'co
     all.set(column, words);
   }
   return all;
-})();
+}
 
 /** The code the app reads `value` as without the user's mappings, or null. */
 export function builtInReading(column: string, value: string): { code: string; via: 'code' | 'builtin' } | null {
-  return BUILT_IN.get(column)?.get(valueKey(value)) ?? null;
+  return builtInWords().get(column)?.get(valueKey(value)) ?? null;
 }
 
 /** Whether `mapping` names a value list, one of its codes, and a value. */
