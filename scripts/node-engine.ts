@@ -74,6 +74,10 @@ export async function openNodeEngine(): Promise<Engine & { close(): void }> {
       forget();
       db.registerFileText(name, text);
     },
+    async registerBytes(name: string, bytes: Uint8Array) {
+      forget();
+      db.registerFileBuffer(name, bytes);
+    },
     async interruptible(sql: string, signal: AbortSignal) {
       conn.prepare(sql).close(); // refuses a second statement, as the browser's worker does
       return conn.useUnsafe((b: PendingBindings, c: number) => runPending(b, c, sql, signal));
