@@ -140,14 +140,19 @@ describe('the query coordinator on the real engine', () => {
     }
   });
 
-  test('the snapshot answers while the engine starts, then the engine does', async () => {
-    const client = new EngineClient(engine());
-    const coordinator = new QueryCoordinator(client);
-    // The build-time snapshot: the engine's own rows for the default view's queries (scripts/build-snapshot.ts).
+  /** The build-time snapshot: the engine's own rows for the default view's queries (scripts/build-snapshot.ts). */
+  async function snapshotResults(): Promise<Map<string, Record<string, unknown>[]>> {
     const results = new Map<string, Record<string, unknown>[]>();
     for (const query of defaultViewQueries(2014, 2019)) {
       results.set(queryKey(query), await engine().query(query.sql, query.params));
     }
+    return results;
+  }
+
+  test('the snapshot answers while the engine starts, then the engine does', async () => {
+    const client = new EngineClient(engine());
+    const coordinator = new QueryCoordinator(client);
+    const results = await snapshotResults();
     coordinator.useSnapshot(results);
     const view = recorder(coordinator);
 
@@ -176,10 +181,7 @@ describe('the query coordinator on the real engine', () => {
   test('a snapshot confirmed by the loaded engine is kept: the opening view asked again asks nothing', async () => {
     const client = new EngineClient(engine());
     const coordinator = new QueryCoordinator(client);
-    const results = new Map<string, Record<string, unknown>[]>();
-    for (const query of defaultViewQueries(2014, 2019)) {
-      results.set(queryKey(query), await engine().query(query.sql, query.params));
-    }
+    const results = await snapshotResults();
     coordinator.useSnapshot(results);
     coordinator.confirmSnapshot();
     coordinator.useSnapshot(null);
