@@ -9,7 +9,8 @@
  * the rested mark asks nothing, or joins the answers on their way. Resting on another mark
  * withdraws what was asked for the last one (cancelled in the worker if not yet run).
  */
-import type { Filters } from '../domain/filters';
+import type { Filters, SelectionKey } from '../domain/filters';
+import type { FilterState } from './filters.svelte';
 import type { BuiltQuery } from '../data/sql';
 import { queryKey, type QueryCoordinator, type Slot } from './coordinator';
 
@@ -55,10 +56,9 @@ export function askAhead(coordinator: QueryCoordinator, filters: Filters): void 
 }
 
 /**
- * The pointer is on a mark (`target`, the selection its click makes; null off the marks): once it
- * has rested there REST_MS, the click is asked ahead with `filters`, read then (after a click,
- * resting on the same mark asks what a second click would, its clearing). Moves on the same mark
- * do not restart the wait; a move to another mark, or off the marks, does.
+ * The pointer is on a mark (`target`, what its click would do; null off the marks): once it has
+ * rested there REST_MS, the click is asked ahead with `filters`. Moves on the same mark do not
+ * restart the wait; a move to another mark, or off the marks, does.
  */
 export function restOn(coordinator: QueryCoordinator, target: string | null, filters: () => Filters): void {
   if (target !== null && target === restingOn) return;
@@ -72,7 +72,19 @@ export function restOn(coordinator: QueryCoordinator, target: string | null, fil
   }, REST_MS);
 }
 
-/** Clicked: the next rest on the same mark asks ahead again (the click changed what it would do). */
-export function clicked(): void {
-  restingOn = null;
+/**
+ * The pointer is on a mark whose click toggles `value` of `key` (null: on none). The click's target
+ * names whether it selects or clears, so after a click, resting on the same mark asks its clearing.
+ * Nothing is asked while the years play (`playing`): each frame asks its own queries.
+ */
+export function restOnToggle(
+  coordinator: QueryCoordinator,
+  filters: FilterState,
+  key: SelectionKey,
+  value: string | null,
+  playing = false,
+): void {
+  const selects = value !== null && filters[key] !== value;
+  const target = value === null || playing ? null : `${key}:${value}:${selects ? 'select' : 'clear'}`;
+  restOn(coordinator, target, () => filters.toggled(key, value!));
 }

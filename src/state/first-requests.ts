@@ -9,7 +9,6 @@
 import type { Row } from '../data/engine';
 import { TABLES } from '../domain/tables';
 import { hasStoredImports } from '../data/import-store';
-
 import { SNAPSHOT_FILE } from '../config/data-files';
 
 export { SNAPSHOT_FILE };
