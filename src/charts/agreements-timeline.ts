@@ -67,7 +67,7 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
       tickFormat: '%Y',
     },
     y: { label: null, domain: rows.map((d) => d.id) },
-    color: { domain: types.map(typeLabel), range: TYPE_COLORS, legend: true },
+    color: { label: ctx.t('col.type'), domain: types.map(typeLabel), range: TYPE_COLORS, legend: true },
     marks: [
       nameAxisY((id) => names.get(id) ?? id, marginLeft),
       Plot.barX(spans, {
@@ -93,7 +93,18 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
           status: { value: (s: Span) => enumLabel(ctx, 'agreement', s.d.status), label: ctx.t('col.status') },
         },
         tip: {
-          format: { partner: true, fill: true, signed: true, ends: true, status: true, x1: false, x2: false, y: false },
+          format: {
+            partner: true,
+            fill: true,
+            signed: true,
+            ends: true,
+            status: true,
+            x1: false,
+            x2: false,
+            y: false,
+            fillOpacity: false,
+            stroke: false,
+          },
         },
       }),
     ],

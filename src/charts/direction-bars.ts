@@ -75,6 +75,7 @@ export function directionBars(
     x: { label: ctx.t('unit.trips'), grid: true, axis: 'top', domain: [0, max], tickFormat: (v: number) => ctx.n(v) },
     y: { label: null, domain: order },
     color: {
+      label: ctx.t('filter.direction'),
       domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
       range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
       legend: true,
@@ -88,7 +89,7 @@ export function directionBars(
         fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
         order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
         channels: { name: { value: 'name', label: options.column } },
-        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true } },
+        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true, fillOpacity: false } },
       }),
       Plot.text([...total], {
         y: ([k]: [string, number]) => k,

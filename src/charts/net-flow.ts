@@ -63,6 +63,7 @@ export function netFlow(rows: readonly NetFlowRow[], ctx: ChartContext): Plot.Pl
             name: true,
             y: false,
             fill: false,
+            fillOpacity: false,
             x: (v: number) => ctx.n(v),
             inbound: (v: number) => ctx.n(v),
             outbound: (v: number) => ctx.n(v),
