@@ -28,6 +28,7 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
     x: { axis: null, domain: DIRECTIONS, paddingInner: 0.08 },
     y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
     color: {
+      label: ctx.t('filter.direction'),
       domain: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
       range: DIRECTIONS.map((d) => DIRECTION_COLORS[d]),
       legend: true,
@@ -43,7 +44,14 @@ export function trendByYear(rows: readonly TrendRow[], ctx: ChartContext): Plot.
         strokeDasharray: '4,2',
         channels: { year: { value: 'year', label: ctx.t('col.year') } },
         tip: {
-          format: { fx: false, x: false, fill: true, y: (v: number) => ctx.n(v), year: (v: number) => String(v) },
+          format: {
+            fx: false,
+            x: false,
+            fill: true,
+            y: (v: number) => ctx.n(v),
+            year: (v: number) => String(v),
+            fillOpacity: false,
+          },
         },
       }),
       Plot.text(rows, {

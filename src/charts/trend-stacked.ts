@@ -19,7 +19,7 @@ const SPLIT = {
  * provisional year is outlined dashed; years outside the selection are dimmed.
  */
 export function trendStacked(all: readonly TrendStackRow[], split: StackSplit, ctx: ChartContext): Plot.PlotOptions {
-  const { prefix, keys } = SPLIT[split];
+  const { prefix, keys, column } = SPLIT[split];
   const label = (key: string) => enumLabel(ctx, prefix, key);
   const rows = grouped(all, keys);
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
@@ -46,6 +46,7 @@ export function trendStacked(all: readonly TrendStackRow[], split: StackSplit, c
     x: { label: null, domain: years, tickFormat: (y: number) => String(y), padding: 0.2 },
     y: { label: ctx.t('chart.trend.y'), grid: true, tickFormat: (v: number) => ctx.n(v) },
     color: {
+      label: ctx.t(column),
       domain: present.map(label),
       range: present.map((k) => (k === 'other' ? OTHER_COLOR : DISTINCT[own.indexOf(k)]!)),
       legend: true,
@@ -58,7 +59,15 @@ export function trendStacked(all: readonly TrendStackRow[], split: StackSplit, c
         fillOpacity: opacity,
         order: present.map(label),
         channels: { year: { value: 'year', label: ctx.t('col.year') } },
-        tip: { format: { x: false, fill: true, y: (v: number) => ctx.n(v), year: (v: number) => String(v) } },
+        tip: {
+          format: {
+            x: false,
+            fill: true,
+            y: (v: number) => ctx.n(v),
+            year: (v: number) => String(v),
+            fillOpacity: false,
+          },
+        },
       }),
       Plot.barY(
         yearTotals.filter((d) => d.provisional),
