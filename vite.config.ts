@@ -339,7 +339,7 @@ export default defineConfig({
           groups: [
             {
               name: 'first-requests',
-              test: /[\\/]src[\\/](first-requests|state[\\/]first-requests|data[\\/]import-store)\.ts$/,
+              test: /[\\/]src[\\/](first-requests|state[\\/]first-requests|data[\\/]import-store|config[\\/]data-files)\.ts$/,
               priority: 10,
               includeDependenciesRecursively: false,
             },

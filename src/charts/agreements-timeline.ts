@@ -93,6 +93,7 @@ export function agreementsTimeline(rows: readonly AgreementSpanRow[], ctx: Chart
           status: { value: (s: Span) => enumLabel(ctx, 'agreement', s.d.status), label: ctx.t('col.status') },
         },
         tip: {
+          lineWidth: 40,
           format: {
             partner: true,
             fill: true,

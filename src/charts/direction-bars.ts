@@ -89,7 +89,11 @@ export function directionBars(
         fillOpacity: (d: SplitRow) => emphasis(ctx, d.key),
         order: DIRECTIONS.map((d) => ctx.t(`direction.${d}`)),
         channels: { name: { value: 'name', label: options.column } },
-        tip: { format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true, fillOpacity: false } },
+        // Long English names are cut at Plot's 20 ems; the tip is where they are read whole.
+        tip: {
+          lineWidth: 40,
+          format: { name: true, y: false, x: (v: number) => ctx.n(v), fill: true, fillOpacity: false },
+        },
       }),
       Plot.text([...total], {
         y: ([k]: [string, number]) => k,

@@ -29,6 +29,8 @@ export interface SnapshotRequests {
    * this browser; null when it is absent, stale or unreadable. Never rejects.
    */
   checked: Promise<Snapshot | null>;
+  /** What `checked` gave, once it has: the page can then draw from it in the task it mounts in. */
+  settled?: { snapshot: Snapshot | null };
 }
 
 /** FNV-1a (32 bits) over the bytes: enough to tell a replaced file, and no secure context needed. */
@@ -83,7 +85,9 @@ export function requestSnapshot(dataUrl: string, hasImports: () => Promise<boole
   const imports = hasImports();
   // Not all awaited when the check ends early: not an unhandled rejection then.
   for (const pending of [snapshot, ...files, imports]) pending.catch(() => {});
-  return { dataUrl, checked: check(snapshot, files, imports) };
+  const requests: SnapshotRequests = { dataUrl, checked: check(snapshot, files, imports) };
+  void requests.checked.then((result) => (requests.settled = { snapshot: result }));
+  return requests;
 }
 
 let early: SnapshotRequests | null = null;

@@ -27,6 +27,10 @@ export { fingerprint, SNAPSHOT_FILE, type Snapshot } from './first-requests';
 /** A query's key in `results`: the coordinator looks its rows up by it (src/state/coordinator.ts). */
 export const snapshotKey = (query: BuiltQuery<unknown>): string => queryKey(query);
 
+/** A query's rows in the snapshot (none when it holds no answer for it). */
+export const snapshotRows = <R>(snapshot: Snapshot, query: BuiltQuery<R>): R[] =>
+  (snapshot.results[snapshotKey(query)] ?? []) as R[];
+
 /** The queries the dashboard runs when it opens on data spanning these years. */
 export function defaultViewQueries(min: number, max: number): BuiltQuery[] {
   const filters = defaultFilters(min, max);
@@ -46,9 +50,15 @@ export function defaultViewQueries(min: number, max: number): BuiltQuery[] {
 
 /**
  * The snapshot beside the data, if it was computed from the data files served now; null when it
- * is absent, stale or unreadable, or when an import is stored (`hasImports`).
+ * is absent, stale or unreadable, or when an import is stored (`hasImports`). A value, not a
+ * promise, when its check has already ended.
  */
-export function loadSnapshot(dataUrl: string, hasImports: () => Promise<boolean>): Promise<Snapshot | null> {
+export function loadSnapshot(
+  dataUrl: string,
+  hasImports: () => Promise<boolean>,
+): Snapshot | null | Promise<Snapshot | null> {
   // Started, and checked, as the page's first script ran (src/state/first-requests.ts), or now.
-  return takeSnapshotRequests(dataUrl, hasImports).checked;
+  // Already checked (the data came in while the app's code did): at once, not a task later.
+  const requests = takeSnapshotRequests(dataUrl, hasImports);
+  return requests.settled ? requests.settled.snapshot : requests.checked;
 }

@@ -6,11 +6,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { moduleGraph } from '../../scripts/bench/sizes';
 import { watchedPage } from './browser';
 import { baseUrl, browser, origin, useHarness } from './harness';
 
 useHarness();
+
+/** Whether the page looked for an import stored in this browser (opening the store creates it), within `ms`. */
+async function lookedForImports(page: Page, ms = 20_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(100))
+    if (
+      await page.evaluate(async () =>
+        (await indexedDB.databases()).some((d) => d.name === 'exchange-dashboard-imports'),
+      )
+    )
+      return true;
+  return false;
+}
 
 const dist = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -35,11 +48,45 @@ test('the snapshot and the data files are requested while the app’s code is st
     () => true,
     () => false,
   );
+  // The check ran too, not only the preloads the page names: it looked for an import stored in
+  // this browser (opening the store creates it). It waited for the app's chunk when the script
+  // that starts it imported anything of the app (the file naming the snapshot had landed there).
+  const looked = await lookedForImports(w.page);
   release();
   expect(held).toBeGreaterThan(0);
   expect(asked).toBe(true);
+  expect(looked).toBe(true);
   // And the page goes on as usual once the code is in.
   await w.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  expect(w.errors).toEqual([]);
+  await w.page.context().close();
+});
+
+test('with the check done before the app’s code runs, the dashboard is drawn as the page mounts, with no loading screen first', async () => {
+  const w = await watchedPage(browser, origin);
+  // Everything the app shows before the dashboard: the full-page loading status.
+  await w.page.addInitScript(() => {
+    const seen = ((window as unknown as { __loadingScreen: boolean }).__loadingScreen = false);
+    void seen;
+    new MutationObserver(() => {
+      if (document.querySelector('main > .status[data-testid="loading"]'))
+        (window as unknown as { __loadingScreen: boolean }).__loadingScreen = true;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await w.page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await w.page.goto(baseUrl, { waitUntil: 'commit' });
+  // The check has ended (the store looked at, the data in) while the app's code was held back.
+  expect(await lookedForImports(w.page)).toBe(true);
+  await w.page.waitForTimeout(300);
+  release();
+  await w.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  expect(await w.page.evaluate(() => (window as unknown as { __loadingScreen: boolean }).__loadingScreen)).toBe(false);
+  // Drawn from the snapshot while the engine starts: the dashboard's own status line says so.
   expect(w.errors).toEqual([]);
   await w.page.context().close();
 });
@@ -53,4 +100,12 @@ test('the page’s code before its first chart is a few files; the embed’s nev
   const first = /<script type="module" async[^>]* src="\.\/(assets\/first-requests-[\w-]+\.js)"/.exec(html)?.[1];
   expect(first).toBeDefined();
   expect(moduleGraph(dist, 'embed.html')).not.toContain(first);
+  // It imports nothing of the app's code (it runs before that has arrived): only the tables' chunk.
+  const imports = [
+    ...readFileSync(`${dist}/${first}`, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g),
+  ].map((m) => m[1]);
+  expect(
+    imports.every((file) => /^tables-[\w-]+\.js$/.test(file!)),
+    imports.join(', '),
+  ).toBe(true);
 });

@@ -75,3 +75,33 @@ test('a country click restyles the charts it selects in, and the next click on t
   expect(await kept(page, 'countries')).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a redraw brings no style into the page: Plot’s rules are in the head once, and still apply', async () => {
+  const { page, errors } = await openDashboard([BARS], VIEWPORT);
+  const styles = () =>
+    page.evaluate(() => ({
+      inCharts: document.querySelectorAll('figure[data-testid] .plot style').length,
+      all: document.querySelectorAll('style').length,
+      plot: [...document.head.querySelectorAll('style')].filter((s) => s.textContent?.includes(':where(.plot-')).length,
+    }));
+  const bar = page.locator(BARS).nth(1);
+  await bar.scrollIntoViewIfNeeded();
+  await settled(page);
+  const before = await styles();
+  expect(before.inCharts).toBe(0);
+  // The chart's rules and the legend's, one copy each.
+  expect(before.plot).toBe(2);
+  for (let i = 0; i < 2; i++) {
+    await bar.click();
+    await settled(page);
+    await page.waitForFunction((on) => new URL(location.href).searchParams.has('country') === on, i === 0);
+  }
+  expect(await styles()).toEqual(before);
+  // Plot's rules hold: its text keeps its spaces, its svg is a block that scales down.
+  const applied = await page.$eval('[data-testid="chart-trend"] svg[class^="plot-"]', (svg) => ({
+    display: getComputedStyle(svg).display,
+    text: getComputedStyle(svg.querySelector('text')!).whiteSpace,
+  }));
+  expect(applied).toEqual({ display: 'block', text: 'pre' });
+  expect(errors).toEqual([]);
+});
