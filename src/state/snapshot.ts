@@ -27,10 +27,6 @@ export { fingerprint, SNAPSHOT_FILE, type Snapshot } from './first-requests';
 /** A query's key in `results`: the coordinator looks its rows up by it (src/state/coordinator.ts). */
 export const snapshotKey = (query: BuiltQuery<unknown>): string => queryKey(query);
 
-/** A query's rows in the snapshot (none when it holds no answer for it). */
-export const snapshotRows = <R>(snapshot: Snapshot, query: BuiltQuery<R>): R[] =>
-  (snapshot.results[snapshotKey(query)] ?? []) as R[];
-
 /** The queries the dashboard runs when it opens on data spanning these years. */
 export function defaultViewQueries(min: number, max: number): BuiltQuery[] {
   const filters = defaultFilters(min, max);
