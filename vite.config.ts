@@ -23,13 +23,14 @@ type SnapshotScript = typeof import('./scripts/build-snapshot.ts');
  * rather than bundled into this config (whose loader would then check all of the app's imports).
  */
 let buildScripts: Promise<{ aggregates: AggregatesScript; snapshot: SnapshotScript }> | undefined;
+async function runModule<T>(path: string): Promise<T> {
+  return (await runnerImport<T>(fileURLToPath(new URL(path, import.meta.url)), { configFile: false, logLevel: 'warn' }))
+    .module;
+}
 function loadBuildScripts() {
-  const load = async <T>(path: string) =>
-    (await runnerImport<T>(fileURLToPath(new URL(path, import.meta.url)), { configFile: false, logLevel: 'warn' }))
-      .module;
   buildScripts ??= Promise.all([
-    load<AggregatesScript>('./scripts/build-aggregates.ts'),
-    load<SnapshotScript>('./scripts/build-snapshot.ts'),
+    runModule<AggregatesScript>('./scripts/build-aggregates.ts'),
+    runModule<SnapshotScript>('./scripts/build-snapshot.ts'),
   ]).then(([aggregates, snapshot]) => ({ aggregates, snapshot }));
   return buildScripts;
 }
@@ -213,6 +214,13 @@ function firstScreenChunk(id: string, ctx: { getModuleInfo: (id: string) => Roll
   return reach.embedLazy.has(id) ? 'app' : 'first-screen';
 }
 
+/** Writes a built file anew, with the compressed copies the build made of it. */
+function rewrite(file: string, text: string): void {
+  writeFileSync(file, text);
+  if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(text, { level: 9 }));
+  if (existsSync(`${file}.br`)) writeFileSync(`${file}.br`, brotliCompressSync(text));
+}
+
 /**
  * V8's explicit compile hint (Chrome 136 on; a comment to other browsers): the functions of a
  * file that starts with it are compiled as the file streams in, on a background thread, instead of
@@ -234,16 +242,41 @@ function eagerCompile(chunks: readonly string[]): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunks.includes(chunk.name)) continue;
         const file = join(dir, chunk.fileName);
-        const code = HINT + readFileSync(file, 'utf8');
-        writeFileSync(file, code);
+        rewrite(file, HINT + readFileSync(file, 'utf8'));
         // One line more at the top: the source map's lines move down by one.
         if (existsSync(`${file}.map`)) {
           const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { mappings: string };
           writeFileSync(`${file}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
         }
-        if (existsSync(`${file}.gz`)) writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
-        if (existsSync(`${file}.br`)) writeFileSync(`${file}.br`, brotliCompressSync(code));
       }
+    },
+  };
+}
+
+/**
+ * The first screen's templates in index.html (scripts/first-screen.ts): the built site opened in
+ * Chromium, its first screen taken as painted, written into the page (and its compressed copies)
+ * before the service worker's list is made from the files. Last of the build's writers, once the
+ * files are out. Without Chromium (`CHROMIUM_PATH`) the site is built without them, and says so:
+ * the page then waits for its code, as it did before.
+ */
+function firstScreenTemplates(): Plugin {
+  return {
+    name: 'first-screen-templates',
+    apply: 'build',
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler(options, bundle) {
+        const dir = options.dir;
+        if (!dir || !('index.html' in bundle)) return;
+        const script = await runModule<typeof import('./scripts/first-screen.ts')>('./scripts/first-screen.ts');
+        const screens = await script.takeFirstScreens(dir);
+        if (typeof screens === 'string') return this.warn(`${screens}: index.html is built without the first screen`);
+        const file = join(dir, 'index.html');
+        const html = script.withFirstScreens(readFileSync(file, 'utf8'), screens, join(dir, 'data', SNAPSHOT_FILE));
+        rewrite(file, html);
+      },
     },
   };
 }
@@ -271,6 +304,7 @@ export default defineConfig({
     cspHeaders(),
     firstRequestsScript(),
     eagerCompile(['first-screen']),
+    firstScreenTemplates(),
     // Offline after one visit: a service worker (src/sw.ts) precaches the app, DuckDB's WebAssembly,
     // the fonts and the basemap, and keeps the data as last fetched. Registered from the app's own
     // script (src/offline/register.ts): no inline script. See docs/deploying.md.
@@ -339,15 +373,16 @@ export default defineConfig({
           groups: [
             {
               name: 'first-requests',
-              test: /[\\/]src[\\/](first-requests|state[\\/]first-requests|data[\\/]import-store|config[\\/]data-files)\.ts$/,
+              test: /[\\/]src[\\/](first-requests|state[\\/](first-requests|first-screen)|data[\\/]import-store|config[\\/]data-files)\.ts$/,
               priority: 10,
               includeDependenciesRecursively: false,
             },
-            // What those requests name (the data files), which the embed also reads: a chunk of its
-            // own, so that first-requests imports nothing of the app's chunks.
+            // What those requests name (the data files), and the remembered choices (language,
+            // theme) the first screen's template is chosen by, which the embed also reads: a chunk
+            // of their own, so that first-requests imports nothing of the app's chunks.
             {
-              name: 'tables',
-              test: /[\\/]src[\\/]domain[\\/](tables|enums)\.ts$/,
+              name: 'first-shared',
+              test: /[\\/]src[\\/](domain[\\/](tables|enums)|state[\\/](stored|theme))\.ts$/,
               priority: 9,
               includeDependenciesRecursively: false,
             },

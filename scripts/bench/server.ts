@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { CSP } from '../../vite.config';
+import { CSP } from '../../src/config/csp';
 import { CONTENT_TYPES as TYPES } from '../content-types';
 
 export interface Site {

@@ -1,5 +1,5 @@
 import { countryName } from '../reference/countries';
-import { readStored, writeStored } from '../state/stored';
+import { LOCALE_KEY, readStored, writeStored } from '../state/stored';
 import { LOCALES, type Locale, type MessageKey } from './messages';
 import {
   formatBytes,
@@ -14,12 +14,10 @@ import {
   type Params,
 } from './translate';
 
-const STORAGE_KEY = 'exchange-dashboard.locale';
-
 function initialLocale(): Locale {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl && (LOCALES as string[]).includes(fromUrl)) return fromUrl as Locale;
-  const stored = readStored(STORAGE_KEY);
+  const stored = readStored(LOCALE_KEY);
   if (stored && (LOCALES as string[]).includes(stored)) return stored as Locale;
   return 'zh-CN';
 }
@@ -34,7 +32,7 @@ export class I18n {
 
   set locale(value: Locale) {
     this.#locale = value;
-    writeStored(STORAGE_KEY, value);
+    writeStored(LOCALE_KEY, value);
     document.documentElement.lang = value;
   }
 

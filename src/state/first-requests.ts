@@ -29,8 +29,18 @@ export interface SnapshotRequests {
    * this browser; null when it is absent, stale or unreadable. Never rejects.
    */
   checked: Promise<Snapshot | null>;
-  /** What `checked` gave, once it has: the page can then draw from it in the task it mounts in. */
-  settled?: { snapshot: Snapshot | null };
+  /**
+   * What `checked` gave, once it has: the page can then draw from it in the task it mounts in; and
+   * the snapshot's own fingerprint (`printOf`), which the first screen's template is matched by.
+   */
+  settled?: Settled;
+  /** Gives `settled` once it is set. */
+  settling: Promise<Settled>;
+}
+
+export interface Settled {
+  snapshot: Snapshot | null;
+  print: string | null;
 }
 
 /** FNV-1a (32 bits) over the bytes: enough to tell a replaced file, and no secure context needed. */
@@ -52,23 +62,30 @@ async function matches(response: Response, expected: Snapshot['files'][string]):
   return got.bytes === expected.bytes && got.hash === expected.hash;
 }
 
+/** A file's fingerprint in one string, as the first screen's template names its snapshot. */
+export function printOf(bytes: Uint8Array): string {
+  const { bytes: length, hash } = fingerprint(bytes);
+  return `${length}:${hash}`;
+}
+
 async function check(
   snapshotRequest: Promise<Response>,
   files: Promise<Response>[],
   storedImports: Promise<boolean>,
-): Promise<Snapshot | null> {
+): Promise<{ snapshot: Snapshot; print: string } | null> {
   try {
     const [response, imports] = await Promise.all([snapshotRequest, storedImports]);
     if (!response.ok || imports) {
       await Promise.allSettled(files.map(async (f) => (await f).body?.cancel()));
       return null;
     }
-    const snapshot = (await response.json()) as Snapshot;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const snapshot = JSON.parse(new TextDecoder().decode(bytes)) as Snapshot;
     if (snapshot.version !== 1) return null;
     const checks = await Promise.all(
       TABLES.map(async (spec, i) => matches(await files[i]!, snapshot.files[spec.file] ?? null)),
     );
-    return checks.every(Boolean) ? snapshot : null;
+    return checks.every(Boolean) ? { snapshot, print: printOf(bytes) } : null;
   } catch (error) {
     console.warn('snapshot not used', error);
     return null;
@@ -85,16 +102,21 @@ export function requestSnapshot(dataUrl: string, hasImports: () => Promise<boole
   const imports = hasImports();
   // Not all awaited when the check ends early: not an unhandled rejection then.
   for (const pending of [snapshot, ...files, imports]) pending.catch(() => {});
-  const requests: SnapshotRequests = { dataUrl, checked: check(snapshot, files, imports) };
-  void requests.checked.then((result) => (requests.settled = { snapshot: result }));
+  const checking = check(snapshot, files, imports);
+  const settling = checking.then((result) => {
+    requests.settled = { snapshot: result?.snapshot ?? null, print: result?.print ?? null };
+    return requests.settled;
+  });
+  const requests: SnapshotRequests = { dataUrl, checked: settling.then((s) => s.snapshot), settling };
   return requests;
 }
 
 let early: SnapshotRequests | null = null;
 
 /** Starts the requests for the page's data folder now (the import store asked by `hasStoredImports`). */
-export function startSnapshotRequests(dataUrl: string): void {
+export function startSnapshotRequests(dataUrl: string): SnapshotRequests {
   early = requestSnapshot(dataUrl, hasStoredImports);
+  return early;
 }
 
 /**

@@ -3,6 +3,11 @@
  * another site with third-party storage blocked, merely reading `localStorage` throws. A refused
  * store reads as empty and forgets, so the page still draws.
  */
+
+/** The page's language (src/i18n/i18n.svelte.ts) and theme (theme.svelte.ts), as last chosen here. */
+export const LOCALE_KEY = 'exchange-dashboard.locale';
+export const THEME_KEY = 'exchange-dashboard.theme';
+
 export function readStored(key: string): string | null {
   try {
     return localStorage.getItem(key);

@@ -1,10 +1,8 @@
 import { onSystemTheme, parseTheme, resolveTheme, showTheme, type Theme } from './theme';
-import { readStored, writeStored } from './stored';
-
-const STORAGE_KEY = 'exchange-dashboard.theme';
+import { readStored, THEME_KEY, writeStored } from './stored';
 
 function initialTheme(): Theme {
-  return parseTheme(new URLSearchParams(location.search).get('theme')) ?? parseTheme(readStored(STORAGE_KEY)) ?? 'auto';
+  return parseTheme(new URLSearchParams(location.search).get('theme')) ?? parseTheme(readStored(THEME_KEY)) ?? 'auto';
 }
 
 /** The page's theme: from the link, else the last choice made here, else the system's ('auto'). */
@@ -22,7 +20,7 @@ export class ThemeState {
 
   set value(value: Theme) {
     this.#value = value;
-    writeStored(STORAGE_KEY, value === 'auto' ? null : value);
+    writeStored(THEME_KEY, value === 'auto' ? null : value);
     showTheme(value);
   }
 

@@ -100,12 +100,13 @@ test('the page’s code before its first chart is a few files; the embed’s nev
   const first = /<script type="module" async[^>]* src="\.\/(assets\/first-requests-[\w-]+\.js)"/.exec(html)?.[1];
   expect(first).toBeDefined();
   expect(moduleGraph(dist, 'embed.html')).not.toContain(first);
-  // It imports nothing of the app's code (it runs before that has arrived): only the tables' chunk.
+  // It imports nothing of the app's code (it runs before that has arrived): only the chunk of the
+  // light modules it shares with the app and the embed (the tables, the remembered choices).
   const imports = [
     ...readFileSync(`${dist}/${first}`, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g),
   ].map((m) => m[1]);
   expect(
-    imports.every((file) => /^tables-[\w-]+\.js$/.test(file!)),
+    imports.every((file) => /^first-shared-[\w-]+\.js$/.test(file!)),
     imports.join(', '),
   ).toBe(true);
 });
