@@ -16,6 +16,8 @@ const [appDirs, pagesDir, repsArg, traceFile] = process.argv.slice(2);
 if (!appDirs || !pagesDir) throw new Error('usage: p1-profile.ts APP_DIR[,APP_DIR…] PAGES_DIR [reps] [trace.json]');
 const APPS = appDirs.split(',');
 const REPS = Number(repsArg ?? 9);
+/** P1_OWN=1: the app's own first chart, not a first screen kept in its HTML. */
+const KEY: 'ownChart' | 'firstChart' = process.env.P1_OWN ? 'ownChart' : 'firstChart';
 
 /** Which element held the first Plot chart (the card's test id), for telling what was painted first. */
 const WHICH_SCRIPT = `(() => {
@@ -60,7 +62,7 @@ async function firstChart(browser: Browser, url: string, trace?: string): Promis
     });
   }
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.firstChart !== null, null, {
+  await page.waitForFunction((key) => (window as unknown as { __probe: Probe }).__probe[key] !== null, KEY, {
     timeout: 120_000,
   });
   const probe = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
@@ -84,7 +86,7 @@ async function firstChart(browser: Browser, url: string, trace?: string): Promis
     else writeFileSync(`${trace}.fc`, String(probe.firstChart));
   }
   await context.close();
-  return probe.firstChart!;
+  return probe[KEY]!;
 }
 
 interface TraceEvent {

@@ -6,23 +6,27 @@
  */
 export interface Probe {
   firstChart: number | null;
+  /** The first Plot chart the page's own code drew: not one of a first screen kept in the HTML. */
+  ownChart: number | null;
   lastPaint: number;
   clickAt: number | null;
   mutations: number;
 }
 
 export const PROBE_SCRIPT = `(() => {
-  const probe = { firstChart: null, lastPaint: 0, clickAt: null, mutations: 0 };
+  const probe = { firstChart: null, ownChart: null, lastPaint: 0, clickAt: null, mutations: 0 };
   window.__probe = probe;
   const isChart = (node) =>
     node instanceof Element && (node.matches('[class^="plot-"]') || node.querySelector('[class^="plot-"]') !== null);
   new MutationObserver((records) => {
     probe.mutations += records.length;
-    const chart = probe.firstChart === null && records.some((r) => [...r.addedNodes].some(isChart));
+    const charts = records.flatMap((r) => [...r.addedNodes].filter(isChart));
+    const own = charts.some((n) => !n.closest('[data-first-screen]'));
     requestAnimationFrame(() => {
       const now = performance.now();
       probe.lastPaint = now;
-      if (chart && probe.firstChart === null) probe.firstChart = now;
+      if (charts.length > 0 && probe.firstChart === null) probe.firstChart = now;
+      if (own && probe.ownChart === null) probe.ownChart = now;
     });
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   addEventListener('pointerdown', () => (probe.clickAt = performance.now()), { capture: true });
