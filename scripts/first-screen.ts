@@ -1,7 +1,7 @@
 /**
  * The first screen's templates (src/state/first-screen.ts), made at build time: the built site is
- * opened in Chromium as a visitor opens it (zh-CN, then en; light; 1440 × 900), the app's first
- * screen is taken as it is painted with its first chart (from the bundled snapshot), and written
+ * opened in Chromium as a visitor opens it (zh-CN, then en; light; 1440 × 900, then a phone's
+ * 390 × 844), the app's first screen is taken as it is painted with its first chart (from the bundled snapshot), and written
  * into index.html as a `<template>` each, named by the snapshot it was drawn from. The page shows
  * one while its code is still on its way, when it would open on the same view.
  *
@@ -19,10 +19,15 @@ import { printOf } from '../src/state/first-requests';
 import { LOCALE_KEY } from '../src/state/stored';
 
 export const FIRST_SCREEN_LOCALES = ['zh-CN', 'en'] as const;
-export const FIRST_SCREEN_VIEWPORT = { width: 1440, height: 900 };
+/** A laptop's window, and a phone's: each template is shown within a fifth of its width. */
+export const FIRST_SCREEN_VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
 export interface FirstScreen {
   locale: string;
+  width: number;
   /** Plot's style elements, then the app's markup. */
   html: string;
 }
@@ -56,8 +61,13 @@ const TAKE = `(() => {
   }).observe(document, { subtree: true, childList: true });
 })();`;
 
-async function take(browser: Browser, url: string, locale: string): Promise<FirstScreen> {
-  const context = await browser.newContext({ viewport: FIRST_SCREEN_VIEWPORT, locale, colorScheme: 'light' });
+async function take(
+  browser: Browser,
+  url: string,
+  locale: string,
+  viewport: (typeof FIRST_SCREEN_VIEWPORTS)[number],
+): Promise<FirstScreen> {
+  const context = await browser.newContext({ viewport, locale, colorScheme: 'light' });
   try {
     await context.addInitScript({
       content: `localStorage.setItem(${JSON.stringify(LOCALE_KEY)}, ${JSON.stringify(locale)});`,
@@ -76,20 +86,21 @@ async function take(browser: Browser, url: string, locale: string): Promise<Firs
     if (taken.theme !== 'light') throw new Error(`drawn ${taken.theme}, not light`);
     if (/<template\b/i.test(taken.html)) throw new Error('the first screen holds a template element');
     if (taken.html.includes(new URL(url).origin)) throw new Error('the first screen names the build server');
-    return { locale, html: taken.html };
+    return { locale, width: viewport.width, html: taken.html };
   } finally {
     await context.close();
   }
 }
 
-/** The built site's first screens, one per language; or why not (no Chromium here). */
+/** The built site's first screens, one per language and width; or why not (no Chromium here). */
 export async function takeFirstScreens(outDir: string): Promise<FirstScreen[] | string> {
   if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH}`;
   const { origin, server } = await serveSites([{ prefix: '/', root: outDir }]);
   const browser = await launch();
   try {
     const screens: FirstScreen[] = [];
-    for (const locale of FIRST_SCREEN_LOCALES) screens.push(await take(browser, `${origin}/`, locale));
+    for (const locale of FIRST_SCREEN_LOCALES)
+      for (const viewport of FIRST_SCREEN_VIEWPORTS) screens.push(await take(browser, `${origin}/`, locale, viewport));
     return screens;
   } finally {
     await browser.close();
@@ -103,8 +114,8 @@ export function withFirstScreens(indexHtml: string, screens: readonly FirstScree
   const templates = screens
     .map(
       (s) =>
-        `<template id="${FIRST_SCREEN}-${s.locale}" data-locale="${s.locale}" data-theme="light" ` +
-        `data-width="${FIRST_SCREEN_VIEWPORT.width}" data-snapshot="${snapshot}">${s.html}</template>`,
+        `<template id="${FIRST_SCREEN}-${s.locale}-${s.width}" data-locale="${s.locale}" data-theme="light" ` +
+        `data-width="${s.width}" data-snapshot="${snapshot}">${s.html}</template>`,
     )
     .join('\n    ');
   const app = '<div id="app"></div>';

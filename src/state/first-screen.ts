@@ -1,7 +1,7 @@
 /**
  * The first screen, shown before the app's code has arrived. At build time the page's first
- * screen, as the app first paints it on the bundled data (zh-CN and en, light, 1440 px wide), is
- * kept in index.html as a `<template>` (scripts/first-screen.ts). The page's first script
+ * screen, as the app first paints it on the bundled data (zh-CN and en, light, 1440 px wide and a
+ * phone's 390 px), is kept in index.html as a `<template>` each (scripts/first-screen.ts). The page's first script
  * (src/first-requests.ts) shows it, inert, once the snapshot it was drawn from has been checked
  * against the data files served now, when the page would open on the same view: no link state, the
  * same language and theme, no import stored, a window of about that width. The app replaces it in
@@ -12,7 +12,7 @@
 import { LOCALE_KEY, readStored, THEME_KEY } from './stored';
 import { parseTheme, resolveTheme } from './theme';
 
-/** Marks the template's copy in the page, and the templates' ids (`first-screen-<locale>`). */
+/** Marks the template's copy in the page, and the templates' ids (`first-screen-<locale>-<width>`). */
 export const FIRST_SCREEN = 'first-screen';
 
 /** What a template was drawn for, from its `data-*` attributes. */

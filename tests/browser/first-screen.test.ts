@@ -49,13 +49,15 @@ async function opened(url: string, init?: (w: Watched) => Promise<unknown>) {
   return { w, release, shown: await decided(w.page) };
 }
 
-test('built into index.html: one template per language, named by the snapshot it was drawn from', () => {
+test('built into index.html: one template per language and width, named by the snapshot it was drawn from', () => {
   const html = readFileSync(`${dist}/index.html`, 'utf8');
   const print = printOf(readFileSync(`${dist}/data/snapshot.json`));
   const templates = [...html.matchAll(/<template id="first-screen-([\w-]+)"[^>]*data-snapshot="([^"]+)"/g)];
   expect(templates.map((t) => [t[1], t[2]])).toEqual([
-    ['zh-CN', print],
-    ['en', print],
+    ['zh-CN-1440', print],
+    ['zh-CN-390', print],
+    ['en-1440', print],
+    ['en-390', print],
   ]);
   // The app's markup, not its tests' handles.
   expect(html).not.toContain('data-testid');
@@ -110,6 +112,23 @@ test('in English for a reader who chose English here', async () => {
   expect(await w.page.getAttribute('html', 'lang')).toBe('en');
   release();
   await w.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  await w.page.context().close();
+});
+
+test('on a phone, the phone’s', async () => {
+  const { w, release, shown } = await opened(baseUrl, (w) => w.page.setViewportSize({ width: 375, height: 812 }));
+  expect(shown).toBe('zh-CN');
+  const first = w.page.locator('[data-first-screen]');
+  const k = kpis(defaultFilters(yearBounds().min, yearBounds().max));
+  const tiles = await first
+    .locator('[data-value]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-value')));
+  expect(tiles.map(Number)).toEqual([k.outbound, k.inbound, k.countries, k.partners, k.agreements]);
+  // Drawn for a phone: nothing wider than the window.
+  expect(await first.evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(375);
+  release();
+  await w.page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
+  expect(await first.count()).toBe(0);
   await w.page.context().close();
 });
 
