@@ -1,5 +1,5 @@
 import { countryName } from '../reference/countries';
-import { LOCALE_KEY, readStored, writeStored } from '../state/stored';
+import { DEFAULT_LOCALE, LOCALE_KEY, readStored, writeStored } from '../state/stored';
 import { LOCALES, type Locale, type MessageKey } from './messages';
 import {
   formatBytes,
@@ -19,7 +19,7 @@ function initialLocale(): Locale {
   if (fromUrl && (LOCALES as string[]).includes(fromUrl)) return fromUrl as Locale;
   const stored = readStored(LOCALE_KEY);
   if (stored && (LOCALES as string[]).includes(stored)) return stored as Locale;
-  return 'zh-CN';
+  return DEFAULT_LOCALE;
 }
 
 /** The page's language: the one place strings, numbers, dates and country names are made. */

@@ -24,22 +24,19 @@ export interface Snapshot {
 
 export interface SnapshotRequests {
   dataUrl: string;
-  /**
-   * The snapshot, if it was computed from the data files served now and no import is stored in
-   * this browser; null when it is absent, stale or unreadable. Never rejects.
-   */
-  checked: Promise<Snapshot | null>;
-  /**
-   * What `checked` gave, once it has: the page can then draw from it in the task it mounts in; and
-   * the snapshot's own fingerprint (`printOf`), which the first screen's template is matched by.
-   */
-  settled?: Settled;
-  /** Gives `settled` once it is set. */
+  /** The check's outcome (`Settled`), once it has ended. Never rejects. */
   settling: Promise<Settled>;
+  /** The same, set as it ends: the page can then draw from it in the task it mounts in. */
+  settled?: Settled;
 }
 
 export interface Settled {
+  /**
+   * The snapshot, if it was computed from the data files served now and no import is stored in
+   * this browser; null when it is absent, stale or unreadable.
+   */
   snapshot: Snapshot | null;
+  /** The snapshot's own fingerprint (`printOf`), which the first screen's template is matched by. */
   print: string | null;
 }
 
@@ -102,12 +99,12 @@ export function requestSnapshot(dataUrl: string, hasImports: () => Promise<boole
   const imports = hasImports();
   // Not all awaited when the check ends early: not an unhandled rejection then.
   for (const pending of [snapshot, ...files, imports]) pending.catch(() => {});
-  const checking = check(snapshot, files, imports);
-  const settling = checking.then((result) => {
-    requests.settled = { snapshot: result?.snapshot ?? null, print: result?.print ?? null };
-    return requests.settled;
-  });
-  const requests: SnapshotRequests = { dataUrl, checked: settling.then((s) => s.snapshot), settling };
+  const requests: SnapshotRequests = {
+    dataUrl,
+    settling: check(snapshot, files, imports).then(
+      (result) => (requests.settled = { snapshot: result?.snapshot ?? null, print: result?.print ?? null }),
+    ),
+  };
   return requests;
 }
 

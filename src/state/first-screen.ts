@@ -9,7 +9,7 @@
  *
  * Light: this runs before the app's chunks have arrived, and must not import them.
  */
-import { LOCALE_KEY, readStored, THEME_KEY } from './stored';
+import { DEFAULT_LOCALE, LOCALE_KEY, readStored, THEME_KEY } from './stored';
 import { parseTheme, resolveTheme } from './theme';
 
 /** Marks the template's copy in the page, and the templates' ids (`first-screen-<locale>-<width>`). */
@@ -34,8 +34,6 @@ export interface Opening {
   width: number;
 }
 
-/** The page's default language (src/i18n/i18n.svelte.ts) when none is chosen. */
-const DEFAULT_LOCALE = 'zh-CN';
 /** How far the window's width may be from the template's: its charts scale to fit, a little. */
 const WIDTH_SLACK = 0.2;
 
@@ -74,7 +72,7 @@ export function showFirstScreen(snapshotPrint: string | null): void {
 
 function show(snapshotPrint: string | null): string | null {
   const target = document.getElementById('app');
-  if (ended || snapshotPrint === null || !target || target.firstChild) return null;
+  if (ended || snapshotPrint === null || !target) return null;
   const now = opening();
   for (const template of document.querySelectorAll<HTMLTemplateElement>(`template[id^="${FIRST_SCREEN}-"]`)) {
     const data = template.dataset;

@@ -56,5 +56,5 @@ export function loadSnapshot(
   // Started, and checked, as the page's first script ran (src/state/first-requests.ts), or now.
   // Already checked (the data came in while the app's code did): at once, not a task later.
   const requests = takeSnapshotRequests(dataUrl, hasImports);
-  return requests.settled ? requests.settled.snapshot : requests.checked;
+  return requests.settled ? requests.settled.snapshot : requests.settling.then((s) => s.snapshot);
 }

@@ -7,6 +7,8 @@
 /** The page's language (src/i18n/i18n.svelte.ts) and theme (theme.svelte.ts), as last chosen here. */
 export const LOCALE_KEY = 'exchange-dashboard.locale';
 export const THEME_KEY = 'exchange-dashboard.theme';
+/** The language of a page opened with none chosen. */
+export const DEFAULT_LOCALE = 'zh-CN';
 
 export function readStored(key: string): string | null {
   try {
