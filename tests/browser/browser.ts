@@ -17,6 +17,14 @@ export interface Watched {
   csp: string[];
 }
 
+/** Each watched page's last console lines, of any kind: what a failing wait reports (harness.ts `settled`). */
+const consoles = new WeakMap<Page, string[]>();
+
+/** The last console lines of a watched page (warnings and infos included), oldest first. */
+export function lastConsole(page: Page): string[] {
+  return consoles.get(page) ?? [];
+}
+
 /** Every watched page's CSP violations since the last test ended. */
 const violations: string[] = [];
 
@@ -60,7 +68,11 @@ export async function watchedPage(
     const url = new URL(request.url());
     if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
   });
+  const lines: string[] = [];
+  consoles.set(page, lines);
   page.on('console', (message) => {
+    lines.push(`${message.type()}: ${message.text().slice(0, 300)}`);
+    if (lines.length > 20) lines.shift();
     if (message.type() !== 'error') return;
     if (/Content Security Policy/i.test(message.text())) violation(message.text());
     else errors.push(message.text());

@@ -7,7 +7,7 @@ import type { Filters } from '../../src/data/filters';
 import { activeAgreementsQuery, kpiQuery } from '../../src/data/queries';
 import type { BuiltQuery } from '../../src/data/sql';
 import { bundledTexts, openNodeEngine } from '../helpers/node-engine';
-import { launch, watchedPage, type Watched } from './browser';
+import { lastConsole, launch, watchedPage, type Watched } from './browser';
 import { drawStale } from './stale';
 
 /** The built app, served under a sub-path by the global setup. */
@@ -57,18 +57,68 @@ export async function shownKpis(page: Page): Promise<Record<string, number>> {
  * of date off screen (tests/browser/stale.ts) and waits for it.
  */
 export async function settled(page: Page): Promise<void> {
-  const quiet = () =>
-    page.waitForFunction(() => {
-      const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
-      return (
-        tiles.length === 5 &&
-        tiles.every((t) => t.getAttribute('data-value') !== '') &&
-        document.querySelectorAll('[aria-busy="true"], [data-stale]').length === 0
-      );
+  const deadline = Date.now() + SETTLE_MS;
+  // Each wait gets what is left of the one budget, so a page that does not settle fails saying why, within the test's time.
+  const left = () => Math.max(1, deadline - Date.now());
+  try {
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0,
+      undefined,
+      { timeout: left(), polling: POLL_MS },
+    );
+    await drawStale(page, left());
+    await page.waitForFunction(
+      () => {
+        const tiles = [...document.querySelectorAll('[data-testid^="kpi-"]')];
+        return (
+          tiles.length === 5 &&
+          tiles.every((t) => t.getAttribute('data-value') !== '') &&
+          document.querySelectorAll('[aria-busy="true"], [data-stale]').length === 0
+        );
+      },
+      undefined,
+      { timeout: left(), polling: POLL_MS },
+    );
+  } catch (error) {
+    const why = String(error instanceof Error ? error.message : error).split('\n')[0];
+    throw new Error(`the page did not settle (${why}): ${await unsettled(page)}`, { cause: error });
+  }
+}
+
+/**
+ * Waits read the page every 50 ms, not in animation frames (Playwright's default): headless
+ * Chromium now and then paints no frame for a while, and a wait polled in frames then sees nothing.
+ */
+export const POLL_MS = 50;
+
+/** How long a page may take to settle, in all, before the wait fails with what is still busy (within a test's 60 s). */
+const SETTLE_MS = 45_000;
+
+/** What keeps a page from settling: the views still busy or out of date, and the tiles' values. */
+export async function unsettled(page: Page): Promise<string> {
+  const state = page.evaluate(async () => {
+    const name = (el: Element) => el.getAttribute('data-testid') ?? (el.id || el.outerHTML.slice(0, 60));
+    return JSON.stringify({
+      busy: [...document.querySelectorAll('[aria-busy="true"]')].map(name),
+      stale: [...document.querySelectorAll('[data-stale]')].map(name),
+      tiles: [...document.querySelectorAll('[data-testid^="kpi-"]')].map(
+        (t) => `${t.getAttribute('data-testid')}=${t.getAttribute('data-value')}`,
+      ),
+      visibility: document.visibilityState,
+      frame: await new Promise<string>((resolve) => {
+        requestAnimationFrame(() => resolve('painted'));
+        setTimeout(() => resolve('none painted in 1 s'), 1000);
+      }),
+      queries: performance.getEntriesByName('db.query').length,
     });
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]:not([data-stale])').length === 0);
-  await drawStale(page);
-  await quiet();
+  });
+  // A page whose script is stuck answers nothing: say so rather than wait with it.
+  const stuck = new Promise<string>((resolve) => setTimeout(() => resolve('(the page did not answer in 5 s)'), 5_000));
+  const read = await Promise.race([
+    state.catch((error: unknown) => `(could not read the page: ${String(error)})`),
+    stuck,
+  ]);
+  return `${read}; console: ${JSON.stringify(lastConsole(page))}`;
 }
 
 /** Opens the dashboard and waits for every selector, then for the figures to settle. */

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { defaultFilters, type Filters } from '../../src/data/filters';
 import type { Locale } from '../../src/i18n/messages';
 import { trips } from '../helpers/expected';
 import { expectedTiles, type Tiles } from '../helpers/expected-tiles';
 import { watchedPage, type Watched } from './browser';
-import { baseUrl, browser, origin, settled, useHarness } from './harness';
+import { baseUrl, browser, origin, POLL_MS, settled, unsettled, useHarness } from './harness';
 import { openPage } from './pages';
 
 // The KPI tiles and the top-countries chart as a visitor sees them, against figures computed from
@@ -98,18 +98,27 @@ function domainMax(s: Sample): number {
 
 describe('year playback', () => {
   let w: Watched;
-  beforeAll(async () => {
+  // A page of its own for each try: a second try (vitest.config.ts `retry`) starts from the opening view.
+  beforeEach(async () => {
     w = await watchedPage(browser, origin);
     await openPage(w.page, baseUrl, 'dashboard', 'zh-CN');
     await w.page.waitForSelector('[data-testid="chart-countries"] svg');
     await settled(w.page);
   });
-  afterAll(() => w?.page.context().close());
+  afterEach(() => w?.page.context().close());
 
   test('every frame: one fixed axis for all years, and tiles with the figures of the year they name', async () => {
     await record(w);
     await w.page.click('[data-testid="play"]');
-    await w.page.waitForSelector('[data-testid="play"][aria-pressed="false"]', { timeout: 60_000 });
+    await w.page
+      .waitForFunction(() => document.querySelector('[data-testid="play"][aria-pressed="false"]'), undefined, {
+        timeout: 40_000,
+        polling: POLL_MS,
+      })
+      .catch(async (error: unknown) => {
+        const year = await w.page.getAttribute('[data-testid="play-status"]', 'data-year').catch(() => '?');
+        throw new Error(`playback did not end (at ${year}): ${await unsettled(w.page)}`, { cause: error });
+      });
     await settled(w.page);
     const seen = await samples(w);
 
