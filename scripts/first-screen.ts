@@ -54,6 +54,8 @@ const TAKE = `(() => {
         else if (field.type === 'checkbox' || field.type === 'radio') to.toggleAttribute('checked', field.checked);
         else if (field.type !== 'file') to.setAttribute('value', field.value);
       });
+      // A closed dialog is not on screen: its content is left out (the embed dialog's names the build server).
+      for (const dialog of copy.querySelectorAll('dialog:not([open])')) dialog.replaceChildren();
       for (const el of copy.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
       const styles = [...document.head.querySelectorAll('style')].map((s) => s.outerHTML).join('');
       window.__firstScreen = { html: styles + copy.innerHTML, theme: document.documentElement.dataset.theme };

@@ -28,9 +28,12 @@ export async function openPage(page: Page, baseUrl: string, name: PageName, lang
   }
   await page.waitForSelector('[data-testid="chart-trend"] svg', { timeout: 45_000 });
   await page.waitForSelector('[data-testid="map-table"] tbody tr', { timeout: 45_000 });
-  // The header's actions appear once the engine is ready (the first charts may come from a snapshot before).
-  // (On a phone they are in the header's menu: there, not shown until it opens.)
-  await page.waitForSelector('[data-testid="present"]', { state: 'attached', timeout: 60_000 });
+  // The header's actions that need the engine are usable once it is ready (the first charts may come from
+  // a snapshot before). (On a phone they are in the header's menu: there, not shown until it opens.)
+  await page.waitForSelector('[data-testid="engine-actions"][data-ready="true"]', {
+    state: 'attached',
+    timeout: 60_000,
+  });
   await settled(page);
   if (name === 'presenter') {
     if (await page.isVisible('[data-testid="menu-toggle"]')) await page.click('[data-testid="menu-toggle"]');
