@@ -16,7 +16,8 @@ import { BOUNDS } from './oracle/states';
 
 useHarness();
 
-const VIEWPORT = { width: 1440, height: 900 };
+// Tall enough for the trend, the map and the first row of cards to be on screen together.
+const VIEWPORT = { width: 1440, height: 2700 };
 const AXIS = { trend: 'fx', countries: 'y', netflow: 'y', programs: 'y' } as const;
 
 /** The queries answered since the measures were cleared, with their bound values. */

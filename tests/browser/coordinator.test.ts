@@ -80,7 +80,8 @@ const onScreenDrawn = (page: Page) =>
 describe('one round trip per click', () => {
   let w: Watched;
   beforeAll(async () => {
-    w = await watchedPage(browser, origin);
+    // Tall enough for the trend, the map and the first row of cards to be on screen together.
+    w = await watchedPage(browser, origin, { width: 1440, height: 2700 });
     await w.page.addInitScript(RECORD);
     await w.page.goto(baseUrl);
     await w.page.waitForSelector('[data-testid="chart-countries"] svg', { timeout: 45_000 });

@@ -31,8 +31,12 @@ async function readDownload(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A point inside the country's shape that nothing drawn over it covers, for a real mouse click. */
+/**
+ * A point inside the country's shape that nothing drawn over it covers, for a real mouse click; the
+ * map is scrolled into sight first (below the trend, it may start below the window).
+ */
 async function clickablePoint(page: Page, code: string): Promise<{ x: number; y: number }> {
+  await page.locator('[data-testid="chart-map"] .map').scrollIntoViewIfNeeded();
   const point = await page.evaluate((code) => {
     const path = document.querySelector(`[data-testid="map-area-${code}"]`)!;
     const box = path.getBoundingClientRect();

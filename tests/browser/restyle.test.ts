@@ -11,7 +11,8 @@ import { openDashboard, useHarness } from './harness';
 
 useHarness();
 
-const VIEWPORT = { width: 1440, height: 900 };
+// Tall enough for the trend, the map and the first row of cards to be on screen together.
+const VIEWPORT = { width: 1440, height: 2700 };
 const BARS = '[data-testid="chart-countries"] svg g[aria-label="bar"] rect';
 
 /** Marks the charts drawn now, to tell afterwards which were kept. */
